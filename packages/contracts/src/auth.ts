@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { permissions } from './permissions.ts'
+import { roles } from './roles.ts'
+
+export const loginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+})
+export type LoginInput = z.infer<typeof loginInput>
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(8).max(256),
+})
+
+export const sessionUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  centerId: z.number().int().nullable(),
+  centerName: z.string().nullable(),
+  districtId: z.number().int(),
+  permissions: z.array(z.enum(permissions)),
+})
+export type SessionUser = z.infer<typeof sessionUser>

@@ -1,0 +1,7 @@
+export * from './auth.ts'
+export * from './common.ts'
+export * from './errors.ts'
+export * from './operation-log.ts'
+export * from './permissions.ts'
+export * from './roles.ts'
+export * from './staff.ts'

@@ -1,0 +1,7 @@
+export const roles = ['admin', 'manager', 'supervisor', 'staff'] as const
+export type Role = (typeof roles)[number]
+
+/** Roles bound to one center; an admin works district-wide. */
+export function isDistrictWide(role: Role): boolean {
+  return role === 'admin'
+}

@@ -1,0 +1,4 @@
+export * from './connect.ts'
+export * from './migrate.ts'
+export * from './passwords.ts'
+export type * from './tables.ts'

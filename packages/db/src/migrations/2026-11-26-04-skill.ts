@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('skill')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('code', 'varchar(32)', (c) => c.notNull().unique())
+    .addColumn('name', 'varchar(64)', (c) => c.notNull())
+    .addColumn('department_id', 'integer', (c) => c.references('department.id'))
+    .execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('skill').execute()
+}

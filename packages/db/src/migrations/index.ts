@@ -1,0 +1,29 @@
+import type { Migration } from 'kysely'
+import * as district from './2026-11-26-01-district.ts'
+import * as center from './2026-11-26-02-center.ts'
+import * as department from './2026-11-26-03-department.ts'
+import * as skill from './2026-11-26-04-skill.ts'
+import * as serviceItem from './2026-11-26-05-service-item.ts'
+import * as counter from './2026-11-26-06-counter.ts'
+import * as counterSkill from './2026-11-26-07-counter-skill.ts'
+import * as staff from './2026-11-26-08-staff.ts'
+import * as staffSkill from './2026-11-26-09-staff-skill.ts'
+import * as session from './2026-11-26-10-session.ts'
+import * as operationLog from './2026-11-26-11-operation-log.ts'
+import * as operationLogHead from './2026-11-26-12-operation-log-head.ts'
+
+/** Every migration, in order. Add new ones at the end; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26-01-district': district,
+  '2026-11-26-02-center': center,
+  '2026-11-26-03-department': department,
+  '2026-11-26-04-skill': skill,
+  '2026-11-26-05-service-item': serviceItem,
+  '2026-11-26-06-counter': counter,
+  '2026-11-26-07-counter-skill': counterSkill,
+  '2026-11-26-08-staff': staff,
+  '2026-11-26-09-staff-skill': staffSkill,
+  '2026-11-26-10-session': session,
+  '2026-11-26-11-operation-log': operationLog,
+  '2026-11-26-12-operation-log-head': operationLogHead,
+}

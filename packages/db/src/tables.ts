@@ -1,0 +1,156 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Role, StaffStatus } from '@onewindow/contracts'
+
+/*
+ * Conventions, the same on SQLite and MySQL:
+ * - instants are epoch milliseconds in BIGINT columns named *_at (UTC by construction);
+ * - calendar dates are 'YYYY-MM-DD' strings;
+ * - flags are small enums of strings, never booleans (better-sqlite3 cannot bind booleans).
+ */
+
+export interface DistrictTable {
+  id: Generated<number>
+  code: string
+  name: string
+}
+
+export interface CenterTable {
+  id: Generated<number>
+  district_id: number
+  code: string
+  name: string
+  address: string
+  phone: string
+  status: 'open' | 'closed'
+}
+
+export interface DepartmentTable {
+  id: Generated<number>
+  code: string
+  name: string
+}
+
+export interface SkillTable {
+  id: Generated<number>
+  code: string
+  name: string
+  department_id: number | null
+}
+
+export type ServiceItemKind = 'immediate' | 'commitment'
+
+export interface ServiceItemTable {
+  id: Generated<number>
+  code: string
+  name: string
+  department_id: number
+  skill_id: number
+  kind: ServiceItemKind
+  /** Working days promised for a commitment item; null for immediate items. */
+  promised_days: number | null
+  standard_minutes: number
+  /** JSON array of material names. */
+  materials: string
+  status: 'active' | 'retired'
+}
+
+export type CounterKind = 'comprehensive' | 'dedicated'
+
+export interface CounterTable {
+  id: Generated<number>
+  center_id: number
+  code: string
+  name: string
+  kind: CounterKind
+  status: 'open' | 'closed'
+}
+
+export interface CounterSkillTable {
+  counter_id: number
+  skill_id: number
+}
+
+export interface StaffTable {
+  id: Generated<number>
+  district_id: number
+  /** Home center; null only for district-wide admins. */
+  center_id: number | null
+  username: string
+  display_name: string
+  role: Role
+  password_hash: string
+  status: StaffStatus
+  phone: string
+  weekly_hours: number
+  failed_logins: number
+  locked_until: number | null
+  created_at: number
+  updated_at: number
+}
+
+export interface StaffSkillTable {
+  staff_id: number
+  skill_id: number
+  level: number
+  certified_on: string
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token, so a copy of the table cannot be replayed. */
+  token_hash: string
+  staff_id: number
+  created_at: number
+  last_seen_at: number
+  expires_at: number
+  revoked_at: number | null
+  ip: string
+  user_agent: string
+}
+
+export interface OperationLogTable {
+  /** Sequence number without gaps; assigned from operation_log_head under a lock. */
+  id: number
+  at: number
+  actor_id: number | null
+  actor_name: string
+  center_id: number | null
+  action: string
+  target_type: string
+  target_id: string | null
+  before_json: string | null
+  after_json: string | null
+  ip: string
+  prev_hash: string
+  hash: string
+}
+
+/** One row (id = 1) holding the chain's tip; locking it serialises appends. */
+export interface OperationLogHeadTable {
+  id: number
+  last_id: number
+  last_hash: string
+}
+
+export interface Database {
+  district: DistrictTable
+  center: CenterTable
+  department: DepartmentTable
+  skill: SkillTable
+  service_item: ServiceItemTable
+  counter: CounterTable
+  counter_skill: CounterSkillTable
+  staff: StaffTable
+  staff_skill: StaffSkillTable
+  session: SessionTable
+  operation_log: OperationLogTable
+  operation_log_head: OperationLogHeadTable
+}
+
+export type Center = Selectable<CenterTable>
+export type NewCenter = Insertable<CenterTable>
+export type ServiceItem = Selectable<ServiceItemTable>
+export type NewServiceItem = Insertable<ServiceItemTable>
+export type Staff = Selectable<StaffTable>
+export type NewStaff = Insertable<StaffTable>
+export type StaffUpdate = Updateable<StaffTable>
+export type OperationLog = Selectable<OperationLogTable>

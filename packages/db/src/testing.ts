@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { createConnection } from 'mysql2/promise'
+import { type DatabaseHandle, type DialectName, openDatabase } from './connect.ts'
+import { migrateToLatest } from './migrate.ts'
+
+/** SQLite always; MariaDB/MySQL too when MYSQL_URL names a server. */
+export const testDialects: DialectName[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite']
+
+/**
+ * A fresh, migrated database of its own for one test file: in-memory SQLite, or a new MySQL
+ * database (utf8mb4) on the MYSQL_URL server that `destroy()` drops again.
+ */
+export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+  if (dialect === 'sqlite') {
+    const handle = openDatabase('file::memory:')
+    await migrateToLatest(handle.db)
+    return handle
+  }
+  const serverUrl = process.env.MYSQL_URL
+  if (!serverUrl) throw new Error('MYSQL_URL is not set')
+  const name = `onewindow_test_${randomBytes(6).toString('hex')}`
+  const admin = await createConnection(serverUrl)
+  await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const handle = openDatabase(url.toString())
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    async destroy() {
+      await handle.destroy()
+      const conn = await createConnection(serverUrl)
+      await conn.query(`DROP DATABASE IF EXISTS ${name}`)
+      await conn.end()
+    },
+  }
+}
