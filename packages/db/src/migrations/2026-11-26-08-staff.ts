@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('staff_center_idx').on('staff').columns(['center_id', 'role']).execute()
+  await db.schema
+    .createIndex('staff_center_idx')
+    .on('staff')
+    .columns(['center_id', 'role'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import { defaultDatabaseUrl, workspaceRoot } from '@onewindow/db'
+
+const minutes = 60_000
+
+/** Everything the server reads from the environment, read once at start-up. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || defaultDatabaseUrl,
+    production: env.NODE_ENV === 'production',
+    webDist: resolve(workspaceRoot, env.WEB_DIST ?? 'apps/web/dist'),
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  }
+}
+
+export type Config = ReturnType<typeof loadConfig>
+
+export const sessionPolicy = {
+  /** A session ends after this long without a request. */
+  idleMs: 2 * 60 * minutes,
+  /** And after this long in any case: one working day. */
+  maxAgeMs: 12 * 60 * minutes,
+  /** last_seen_at is written at most this often, to keep reads cheap. */
+  touchEveryMs: 1 * minutes,
+}
+
+export const loginPolicy = {
+  failuresBeforeLock: 5,
+  lockMs: 15 * minutes,
+  attemptsPerIp: 30,
+  attemptsPerUsername: 10,
+  windowSeconds: 15 * 60,
+}

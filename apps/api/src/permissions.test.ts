@@ -1,0 +1,167 @@
+import { type Permission, can, roles } from '@onewindow/contracts'
+import type { DatabaseHandle } from '@onewindow/db'
+import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { TRPCError } from '@trpc/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callerFor, fixturePassword, insertFixture, sessionUserOf } from './testing/fixture.ts'
+import { appRouter } from './router.ts'
+import type { Meta } from './trpc.ts'
+
+/**
+ * A valid input for every procedure. The first test fails when a procedure is added without
+ * one, so no procedure escapes the permission checks below.
+ */
+const sampleInputs: Record<string, unknown> = {
+  'auth.login': { username: 'staff1', password: fixturePassword },
+  'auth.logout': undefined,
+  'auth.me': undefined,
+  'auth.changePassword': { currentPassword: 'wrong-on-purpose', newPassword: 'whatever123' },
+  'org.centers': {},
+  'staff.list': {},
+  'staff.setStatus': { staffId: 4, status: 'active' },
+  'staff.unlock': { staffId: 4 },
+  'operationLog.list': {},
+  'operationLog.verify': undefined,
+}
+
+const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
+  path,
+  meta: (procedure as unknown as { _def: { meta?: Meta } })._def.meta,
+}))
+
+function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const fn = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    i: unknown,
+  ) => Promise<unknown>
+  return fn(input)
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError | null> {
+  return promise.then(
+    () => null,
+    (e: unknown) => (e instanceof TRPCError ? e : Promise.reject(e)),
+  )
+}
+
+const permissionOf = (meta: Meta | undefined) =>
+  meta && meta.access !== 'public' && meta.access !== 'signedIn'
+    ? (meta.access as Permission)
+    : null
+
+describe('the permission table', () => {
+  it.each(procedures)('$path declares its access and has a sample input', ({ path, meta }) => {
+    expect(meta?.access, `${path} has no access meta`).toBeTruthy()
+    expect(Object.hasOwn(sampleInputs, path), `${path} needs a sample input in this test`).toBe(
+      true,
+    )
+  })
+})
+
+describe.each(testDialects)('permissions on %s', (dialect) => {
+  let database: DatabaseHandle
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect)
+    await insertFixture(database.db)
+  })
+  afterAll(() => database.destroy())
+
+  const logCount = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('operation_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+
+  const signedIn = procedures.filter((p) => p.meta?.access !== 'public')
+  it.each(signedIn)('$path refuses anonymous callers', async ({ path }) => {
+    const error = await errorOf(call(callerFor(database, null).caller, path, sampleInputs[path]))
+    expect(error?.code).toBe('UNAUTHORIZED')
+  })
+
+  const denied = procedures.flatMap((p) => {
+    const permission = permissionOf(p.meta)
+    return permission
+      ? roles.filter((r) => !can(r, permission)).map((role) => ({ ...p, role }))
+      : []
+  })
+  it.each(denied)('$path is FORBIDDEN to $role and changes nothing', async ({ path, role }) => {
+    const username = {
+      admin: 'admin',
+      manager: 'manager1',
+      supervisor: 'supervisor1',
+      staff: 'staff1',
+    }[role]
+    const before = await logCount()
+    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
+    const error = await errorOf(call(caller, path, sampleInputs[path]))
+    expect(error?.code).toBe('FORBIDDEN')
+    expect(await logCount()).toBe(before)
+  })
+
+  const allowed = procedures.flatMap((p) => {
+    const permission = permissionOf(p.meta)
+    return permission ? roles.filter((r) => can(r, permission)).map((role) => ({ ...p, role })) : []
+  })
+  it.each(allowed)('$path is allowed to $role', async ({ path, role }) => {
+    const username = {
+      admin: 'admin',
+      manager: 'manager1',
+      supervisor: 'supervisor1',
+      staff: 'staff1',
+    }[role]
+    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
+    expect(await errorOf(call(caller, path, sampleInputs[path]))).toBeNull()
+  })
+
+  const scoped = procedures.filter((p) => p.meta?.centerScoped)
+  it.each(scoped)('$path refuses another center to a center-bound role', async ({ path, meta }) => {
+    const permission = permissionOf(meta)!
+    const role = roles.find((r) => r !== 'admin' && can(r, permission))!
+    const username = { manager: 'manager1', supervisor: 'supervisor1', staff: 'staff1' }[
+      role as 'staff'
+    ]
+    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
+    const input = { ...(sampleInputs[path] as object), centerId: 2 }
+    const error = await errorOf(call(caller, path, input))
+    expect(error?.code).toBe('FORBIDDEN')
+    expect(error?.message).toBe('auth.outOfScope')
+  })
+
+  it('limits center-bound reads to the own center and lets the admin see all', async () => {
+    const manager = callerFor(database, await sessionUserOf(database.db, 'manager1')).caller
+    const own = await manager.staff.list({})
+    expect(own.rows.every((s) => s.centerId === 1)).toBe(true)
+    expect(own.total).toBe(3)
+    const admin = callerFor(database, await sessionUserOf(database.db, 'admin')).caller
+    expect((await admin.staff.list({})).total).toBe(6)
+    expect((await admin.staff.list({ centerId: 2 })).rows.map((s) => s.username)).toEqual([
+      'manager2',
+      'staff2',
+    ])
+  })
+
+  it('refuses a change to another center’s staff and leaves it untouched', async () => {
+    const manager = callerFor(database, await sessionUserOf(database.db, 'manager1')).caller
+    const before = await logCount()
+    const error = await errorOf(manager.staff.setStatus({ staffId: 6, status: 'disabled' }))
+    expect(error?.code).toBe('FORBIDDEN')
+    const staff2 = await database.db
+      .selectFrom('staff')
+      .select('status')
+      .where('id', '=', 6)
+      .executeTakeFirstOrThrow()
+    expect(staff2.status).toBe('active')
+    expect(await logCount()).toBe(before)
+  })
+
+  it('masks phone numbers in staff lists', async () => {
+    const admin = callerFor(database, await sessionUserOf(database.db, 'admin')).caller
+    const { rows } = await admin.staff.list({ centerId: 1 })
+    expect(rows[0]!.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+  })
+})

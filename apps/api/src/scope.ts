@@ -1,0 +1,31 @@
+import { type SessionUser, isDistrictWide } from '@onewindow/contracts'
+import type { SelectQueryBuilder } from 'kysely'
+import { outOfScope } from './errors.ts'
+
+/** Which centers a request may see: one center, or every center when `centerId` is null. */
+export interface CenterScope {
+  centerId: number | null
+}
+
+export function resolveCenterScope(user: SessionUser, requested: number | undefined): CenterScope {
+  if (isDistrictWide(user.role)) return { centerId: requested ?? null }
+  if (user.centerId === null) throw outOfScope()
+  if (requested !== undefined && requested !== user.centerId) throw outOfScope()
+  return { centerId: user.centerId }
+}
+
+/** Throws FORBIDDEN unless the user may touch a record of this center. */
+export function assertCenterAccess(user: SessionUser, centerId: number | null): void {
+  if (isDistrictWide(user.role)) return
+  if (centerId === null || centerId !== user.centerId) throw outOfScope()
+}
+
+/** Limits a query to the scope's center through the given center column. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, any selection
+export function whereInScope<QB extends SelectQueryBuilder<any, any, any>>(
+  qb: QB,
+  centerColumn: string,
+  scope: CenterScope,
+): QB {
+  return scope.centerId === null ? qb : (qb.where(centerColumn, '=', scope.centerId) as QB)
+}

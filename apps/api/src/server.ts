@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs'
+import cookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import { type Locale, errorMessage, negotiateLocale } from '@onewindow/contracts'
+import type { DatabaseHandle } from '@onewindow/db'
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
+import { sql } from 'kysely'
+import type { Config } from './config.ts'
+import { sessionPolicy } from './config.ts'
+import type { Context } from './context.ts'
+import { LoginThrottle } from './features/auth/login-throttle.ts'
+import { hashToken, resolveSession } from './features/auth/session.service.ts'
+import { type AppRouter, appRouter } from './router.ts'
+
+export const sessionCookieName = 'ow_session'
+
+export interface ServerOptions {
+  database: DatabaseHandle
+  config: Pick<Config, 'webDist' | 'trustProxy' | 'logLevel'>
+}
+
+export async function buildServer({ database, config }: ServerOptions) {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    maxParamLength: 5000,
+  })
+  await app.register(cookie)
+  const loginThrottle = new LoginThrottle()
+
+  async function createContext({ req, res }: { req: FastifyRequest; res: FastifyReply }) {
+    const token = req.cookies[sessionCookieName]
+    const sessionTokenHash = token ? hashToken(token) : null
+    const session = sessionTokenHash ? await resolveSession(database.db, sessionTokenHash) : null
+    const secure = req.protocol === 'https'
+    const context: Context = {
+      db: database.db,
+      dialect: database.dialect,
+      locale: localeOf(req),
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? '',
+      sessionTokenHash: session ? sessionTokenHash : null,
+      user: session?.user ?? null,
+      loginThrottle,
+      cookies: {
+        set: (value) =>
+          void res.setCookie(sessionCookieName, value, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            path: '/',
+            maxAge: sessionPolicy.maxAgeMs / 1000,
+          }),
+        clear: () => void res.clearCookie(sessionCookieName, { path: '/' }),
+      },
+    }
+    return context
+  }
+
+  // CSRF: the cookie is SameSite=Lax, and writes from another origin are refused outright.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return
+    const origin = req.headers.origin
+    if (origin && safeHost(origin) !== req.headers.host) {
+      return reply
+        .code(403)
+        .send(jsonError('FORBIDDEN', errorMessage('auth.forbidden', localeOf(req))))
+    }
+  })
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error.cause ?? error, path })
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  })
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(database.db)
+      return { status: 'ok', db: database.dialect }
+    } catch {
+      return reply.code(503).send({ status: 'error', db: database.dialect })
+    }
+  })
+
+  const spaAvailable = existsSync(`${config.webDist}/index.html`)
+  if (spaAvailable) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      setHeaders(reply, path) {
+        if (path.includes('/assets/'))
+          reply.header('cache-control', 'public, max-age=31536000, immutable')
+      },
+    })
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = /^\/(trpc|api|healthz)(\/|$)/.test(req.url)
+    if (
+      !isApi &&
+      spaAvailable &&
+      req.method === 'GET' &&
+      req.headers.accept?.includes('text/html')
+    ) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply
+      .code(404)
+      .send(jsonError('NOT_FOUND', errorMessage('common.notFound', localeOf(req))))
+  })
+
+  return app
+}
+
+function localeOf(req: FastifyRequest): Locale {
+  const header = req.headers['x-locale'] ?? req.headers['accept-language']
+  return negotiateLocale(Array.isArray(header) ? header[0] : header)
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+function jsonError(code: string, message: string) {
+  return { error: { code, message } }
+}

@@ -1,0 +1,126 @@
+import { type Role, type SessionUser, permissionsOf } from '@onewindow/contracts'
+import { type Database, type DatabaseHandle, hashPassword } from '@onewindow/db'
+import type { Kysely } from 'kysely'
+import type { Context } from '../context.ts'
+import { LoginThrottle } from '../features/auth/login-throttle.ts'
+import { appRouter } from '../router.ts'
+import { createCallerFactory } from '../trpc.ts'
+
+export const fixturePassword = 'correct horse battery'
+
+/** Two centers, and one account of every role in each (admin is district-wide). */
+export async function insertFixture(db: Kysely<Database>) {
+  const passwordHash = await hashPassword(fixturePassword)
+  const now = Date.now()
+  await db.insertInto('district').values({ id: 1, code: 'D1', name: '测试区' }).execute()
+  await db
+    .insertInto('center')
+    .values([
+      {
+        id: 1,
+        district_id: 1,
+        code: 'C1',
+        name: '甲街道受理中心',
+        address: '',
+        phone: '',
+        status: 'open',
+      },
+      {
+        id: 2,
+        district_id: 1,
+        code: 'C2',
+        name: '乙街道受理中心',
+        address: '',
+        phone: '',
+        status: 'open',
+      },
+    ])
+    .execute()
+  const accounts: Array<[number, string, Role, number | null, string]> = [
+    [1, 'admin', 'admin', null, '管理员'],
+    [2, 'manager1', 'manager', 1, '甲经理'],
+    [3, 'supervisor1', 'supervisor', 1, '甲督查'],
+    [4, 'staff1', 'staff', 1, '甲窗口'],
+    [5, 'manager2', 'manager', 2, '乙经理'],
+    [6, 'staff2', 'staff', 2, '乙窗口'],
+  ]
+  await db
+    .insertInto('staff')
+    .values(
+      accounts.map(([id, username, role, centerId, name]) => ({
+        id,
+        district_id: 1,
+        center_id: centerId,
+        username,
+        display_name: name,
+        role,
+        password_hash: passwordHash,
+        status: 'active' as const,
+        phone: `1380000000${id}`,
+        weekly_hours: 40,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute()
+}
+
+export async function sessionUserOf(db: Kysely<Database>, username: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom('staff')
+    .leftJoin('center', 'center.id', 'staff.center_id')
+    .select([
+      'staff.id',
+      'username',
+      'display_name',
+      'role',
+      'staff.center_id',
+      'staff.district_id',
+      'center.name',
+    ])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow()
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    centerId: row.center_id,
+    centerName: row.name,
+    districtId: row.district_id,
+    permissions: [...permissionsOf(row.role)],
+  }
+}
+
+export interface CookieLog {
+  set: string[]
+  cleared: number
+}
+
+const createCaller = createCallerFactory(appRouter)
+
+/** A tRPC caller as `user` (or anonymous), with its own login throttle and cookie log. */
+export function callerFor(
+  database: DatabaseHandle,
+  user: SessionUser | null,
+  options: { ip?: string; sessionTokenHash?: string; loginThrottle?: LoginThrottle } = {},
+) {
+  const cookies: CookieLog = { set: [], cleared: 0 }
+  const ctx: Context = {
+    db: database.db,
+    dialect: database.dialect,
+    locale: 'zh-CN',
+    ip: options.ip ?? '127.0.0.1',
+    userAgent: 'vitest',
+    sessionTokenHash: options.sessionTokenHash ?? null,
+    user,
+    loginThrottle: options.loginThrottle ?? new LoginThrottle(),
+    cookies: {
+      set: (token) => void cookies.set.push(token),
+      clear: () => void (cookies.cleared += 1),
+    },
+  }
+  return { caller: createCaller(ctx), cookies }
+}

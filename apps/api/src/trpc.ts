@@ -1,0 +1,85 @@
+import {
+  type AppErrorCode,
+  type Permission,
+  can,
+  centerScopeInput,
+  errorMessage,
+  isAppErrorCode,
+} from '@onewindow/contracts'
+import { TRPCError, initTRPC } from '@trpc/server'
+import superjson from 'superjson'
+import { ZodError } from 'zod'
+import type { Context } from './context.ts'
+import { appError, forbidden } from './errors.ts'
+import { resolveCenterScope } from './scope.ts'
+import { translateZodIssue } from './zod-messages.ts'
+
+/** Who may call a procedure. Every procedure has one; the permission tests read it. */
+export interface Meta {
+  access: 'public' | 'signedIn' | Permission
+  centerScoped?: boolean
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const locale = ctx?.locale ?? 'zh-CN'
+      const zodError = error.cause instanceof ZodError ? error.cause : null
+      const appCode: AppErrorCode = zodError
+        ? 'common.badRequest'
+        : isAppErrorCode(error.message)
+          ? error.message
+          : error.code === 'INTERNAL_SERVER_ERROR'
+            ? 'common.internal'
+            : 'common.badRequest'
+      return {
+        ...shape,
+        message: errorMessage(appCode, locale),
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode,
+          fieldErrors: zodError?.issues.map((issue) => ({
+            path: issue.path.map(String).join('.'),
+            message: translateZodIssue(issue, locale),
+          })),
+        },
+      }
+    },
+  })
+
+export const createCallerFactory = t.createCallerFactory
+export const router = t.router
+
+export const publicProcedure = t.procedure.meta({ access: 'public' })
+
+export const protectedProcedure = t.procedure.meta({ access: 'signedIn' }).use(({ ctx, next }) => {
+  if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.unauthenticated')
+  return next({ ctx: { user: ctx.user, sessionTokenHash: ctx.sessionTokenHash } })
+})
+
+export function permissionProcedure(permission: Permission) {
+  return protectedProcedure.meta({ access: permission }).use(({ ctx, next }) => {
+    if (!can(ctx.user.role, permission)) throw forbidden()
+    return next()
+  })
+}
+
+/**
+ * A procedure reading one center's data (or all, for an admin who names none). Its input
+ * carries an optional `centerId`; the resolved `ctx.scope` says which centers queries may see.
+ */
+export function centerScopedProcedure(permission: Permission) {
+  return permissionProcedure(permission)
+    .meta({ access: permission, centerScoped: true })
+    .input(centerScopeInput)
+    .use(({ ctx, input, next }) =>
+      next({ ctx: { scope: resolveCenterScope(ctx.user, input.centerId) } }),
+    )
+}
+
+export { TRPCError }

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const baseUrl = inject('baseUrl')
+export const screenshotDir = resolve(import.meta.dirname, '../test-results/screenshots')
+mkdirSync(screenshotDir, { recursive: true })
+
+export const demoPassword = 'onewindow'
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A fresh browser profile at laptop size, in Chinese unless told otherwise. */
+export function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1366, height: 768 } })
+}
+
+export async function signIn(page: Page, username: string, password = demoPassword) {
+  await page.goto('/login')
+  await page.getByTestId('login-username').locator('input').fill(username)
+  await page.getByTestId('login-password').locator('input').fill(password)
+  await page.getByTestId('login-submit').click()
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true })
+}
