@@ -24,7 +24,7 @@ export async function buildServer({ database, config }: ServerOptions) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
-    maxParamLength: 5000,
+    routerOptions: { maxParamLength: 5000 },
   })
   await app.register(cookie)
   const loginThrottle = new LoginThrottle()

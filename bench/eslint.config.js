@@ -1,0 +1,3 @@
+import base from '@onewindow/eslint-config/base'
+
+export default base

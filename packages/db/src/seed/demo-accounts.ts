@@ -1,0 +1,22 @@
+import type { Role } from '@onewindow/contracts'
+import type { SkillCode } from './catalog.ts'
+
+export const demoPassword = 'onewindow'
+
+/** Sign-ins of the demo: a district admin, and three people of the first center. */
+export const demoAccounts = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'manager', displayName: '王经理', role: 'manager' },
+  { username: 'supervisor', displayName: '李督查', role: 'supervisor' },
+  { username: 'staff', displayName: '张敏', role: 'staff' },
+] as const satisfies readonly { username: string; displayName: string; role: Role }[]
+
+export type DemoAccount = (typeof demoAccounts)[number]
+
+/** Fixed whatever the seed, so the demo staff account can always serve the busiest lines. */
+export const demoStaffSkills: readonly (readonly [SkillCode, level: number])[] = [
+  ['medical-insurance', 3],
+  ['social-insurance', 2],
+  ['civil-aid', 2],
+  ['household', 1],
+]

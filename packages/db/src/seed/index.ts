@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+import { hashPassword } from '../passwords.ts'
+import type { Database } from '../tables.ts'
+import { demoPassword } from './demo-accounts.ts'
+import { type DemoData, generateDemoData } from './generate.ts'
+
+export { demoAccounts, demoPassword } from './demo-accounts.ts'
+export { type DemoData, generateDemoData } from './generate.ts'
+
+export const defaultSeed = 1
+
+/** Tables the demo seed fills, parents before children. */
+const seededTables = [
+  'district',
+  'center',
+  'department',
+  'skill',
+  'service_item',
+  'counter',
+  'counter_skill',
+  'staff',
+  'staff_skill',
+] as const satisfies readonly (keyof DemoData & keyof Database)[]
+
+type SeededTable = (typeof seededTables)[number]
+
+/** Every table holding data, parents before children; clearing walks it backwards. */
+const dataTables = [...seededTables, 'session', 'operation_log'] as const
+
+export interface SeedSummary {
+  seed: number
+  counts: Record<SeededTable, number>
+  elapsedMs: number
+}
+
+// Well below the bind-parameter limits of SQLite (32766) and MySQL (65535) for our widest table.
+const chunkSize = 500
+
+export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
+  const district = await db.selectFrom('district').select('id').limit(1).executeTakeFirst()
+  return district !== undefined
+}
+
+/** Fills an empty database with the demo district of one seed, in one transaction. */
+export async function seedDemoData(
+  db: Kysely<Database>,
+  options: { seed?: number } = {},
+): Promise<SeedSummary> {
+  const started = performance.now()
+  const seed = options.seed ?? defaultSeed
+  const passwordHash = await hashPassword(demoPassword)
+  const data = generateDemoData(seed, { passwordHash, now: Date.now() })
+
+  await db.transaction().execute(async (trx) => {
+    if (await isSeeded(trx)) {
+      throw new Error('The database already holds a district: clear it before seeding again.')
+    }
+    for (const table of seededTables) {
+      const rows = data[table]
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        await trx
+          .insertInto(table)
+          .values(rows.slice(start, start + chunkSize))
+          .execute()
+      }
+    }
+  })
+
+  const counts = Object.fromEntries(seededTables.map((t) => [t, data[t].length]))
+  return {
+    seed,
+    counts: counts as Record<SeededTable, number>,
+    elapsedMs: Math.round(performance.now() - started),
+  }
+}
+
+/** Deletes every row of every table and restarts the operation log chain. */
+export async function clearAllData(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const table of [...dataTables].reverse()) await trx.deleteFrom(table).execute()
+    await trx.deleteFrom('operation_log_head').execute()
+    await trx
+      .insertInto('operation_log_head')
+      .values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) })
+      .execute()
+  })
+}

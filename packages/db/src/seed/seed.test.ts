@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../connect.ts'
+import { verifyPassword } from '../passwords.ts'
+import type { Database } from '../tables.ts'
+import { createTestDatabase, testDialects } from '../testing.ts'
+import {
+  type SeedSummary,
+  clearAllData,
+  demoAccounts,
+  demoPassword,
+  isSeeded,
+  seedDemoData,
+} from './index.ts'
+
+async function countRows(db: Kysely<Database>, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Who holds which skill, in a stable order: what a seed should reproduce exactly. */
+function staffSkills(db: Kysely<Database>) {
+  return db
+    .selectFrom('staff_skill')
+    .innerJoin('staff', 'staff.id', 'staff_skill.staff_id')
+    .innerJoin('skill', 'skill.id', 'staff_skill.skill_id')
+    .select(['staff.username', 'skill.code', 'staff_skill.level', 'staff_skill.certified_on'])
+    .orderBy('staff.username')
+    .orderBy('skill.code')
+    .execute()
+}
+
+describe.each(testDialects)('seedDemoData on %s', (dialect) => {
+  let handle: DatabaseHandle
+  let db: Kysely<Database>
+  let summary: SeedSummary
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(dialect)
+    db = handle.db
+    summary = await seedDemoData(db, { seed: 1 })
+  })
+  afterAll(() => handle.destroy())
+
+  it('fills the district with the expected numbers of rows, quickly', async () => {
+    expect(await isSeeded(db)).toBe(true)
+    expect(await countRows(db, 'district')).toBe(1)
+    expect(await countRows(db, 'center')).toBe(6)
+    expect(await countRows(db, 'department')).toBe(12)
+    const items = await countRows(db, 'service_item')
+    expect(items).toBeGreaterThanOrEqual(190)
+    expect(items).toBeLessThanOrEqual(210)
+    const counters = await countRows(db, 'counter')
+    expect(counters).toBeGreaterThanOrEqual(40)
+    expect(counters).toBeLessThanOrEqual(56)
+    const staff = await countRows(db, 'staff')
+    expect(staff).toBeGreaterThanOrEqual(70)
+    expect(staff).toBeLessThanOrEqual(90)
+    expect(summary.counts).toMatchObject({ center: 6, service_item: items, staff })
+    expect(summary.elapsedMs).toBeLessThan(5000)
+  })
+
+  it('creates the four demo accounts with the demo password', async () => {
+    const firstCenter = await db
+      .selectFrom('center')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const accounts = await db
+      .selectFrom('staff')
+      .select(['username', 'role', 'center_id', 'password_hash', 'display_name'])
+      .where(
+        'username',
+        'in',
+        demoAccounts.map((a) => a.username),
+      )
+      .execute()
+    expect(accounts).toHaveLength(4)
+    for (const { username, role } of demoAccounts) {
+      const account = accounts.find((a) => a.username === username)
+      expect(account?.role).toBe(role)
+      expect(account?.center_id).toBe(role === 'admin' ? null : firstCenter.id)
+    }
+    expect(accounts.find((a) => a.username === 'admin')?.display_name).toBe('系统管理员')
+    expect(await verifyPassword(accounts[0]!.password_hash, demoPassword)).toBe(true)
+    expect(await verifyPassword(accounts[0]!.password_hash, 'wrong')).toBe(false)
+
+    const demoStaffSkills = (await staffSkills(db)).filter((s) => s.username === 'staff')
+    expect(demoStaffSkills.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('refuses to seed a database that already holds a district', async () => {
+    await expect(seedDemoData(db, { seed: 1 })).rejects.toThrow(/already holds a district/)
+    expect(await countRows(db, 'district')).toBe(1)
+  })
+
+  it('gives every dedicated counter and every staff member at least one skill', async () => {
+    const counterWithoutSkill = await db
+      .selectFrom('counter')
+      .leftJoin('counter_skill', 'counter_skill.counter_id', 'counter.id')
+      .select('counter.id')
+      .where('counter.kind', '=', 'dedicated')
+      .where('counter_skill.skill_id', 'is', null)
+      .execute()
+    expect(counterWithoutSkill).toEqual([])
+    const staffWithoutSkill = await db
+      .selectFrom('staff')
+      .leftJoin('staff_skill', 'staff_skill.staff_id', 'staff.id')
+      .select('staff.username')
+      .where('staff.role', '=', 'staff')
+      .where('staff_skill.skill_id', 'is', null)
+      .execute()
+    expect(staffWithoutSkill).toEqual([])
+  })
+
+  it('files every item under a skill of its own department', async () => {
+    const items = await db
+      .selectFrom('service_item')
+      .innerJoin('skill', 'skill.id', 'service_item.skill_id')
+      .select([
+        'service_item.kind',
+        'service_item.department_id',
+        'skill.department_id as skillDepartment',
+      ])
+      .execute()
+    for (const item of items) expect(item.skillDepartment).toBe(item.department_id)
+    const immediateShare = items.filter((i) => i.kind === 'immediate').length / items.length
+    expect(immediateShare).toBeGreaterThanOrEqual(0.55)
+    expect(immediateShare).toBeLessThanOrEqual(0.65)
+  })
+
+  it('lets the autoincrement ids carry on after the explicit ids of the seed', async () => {
+    const result = await db
+      .insertInto('department')
+      .values({ code: 'XX', name: '测试' })
+      .executeTakeFirstOrThrow()
+    expect(Number(result.insertId)).toBeGreaterThan(12)
+    await db.deleteFrom('department').where('code', '=', 'XX').execute()
+  })
+
+  it('keeps Chinese text intact', async () => {
+    const department = await db
+      .selectFrom('department')
+      .select('name')
+      .where('code', '=', 'YB')
+      .executeTakeFirstOrThrow()
+    expect(department.name).toBe('医保')
+    const item = await db
+      .selectFrom('service_item')
+      .select(['name', 'materials'])
+      .where('name', '=', '城乡居民基本医疗保险参保登记')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(item.materials)).toContain('身份证')
+  })
+
+  it('reproduces a seed exactly after clearing, and another seed differs', async () => {
+    const before = await staffSkills(db)
+
+    await clearAllData(db)
+    expect(await isSeeded(db)).toBe(false)
+    expect(await countRows(db, 'staff')).toBe(0)
+    const head = await db.selectFrom('operation_log_head').selectAll().execute()
+    expect(head).toEqual([{ id: 1, last_id: 0, last_hash: '0'.repeat(64) }])
+
+    await seedDemoData(db, { seed: 1 })
+    expect(await staffSkills(db)).toEqual(before)
+
+    await clearAllData(db)
+    await seedDemoData(db, { seed: 2 })
+    const other = await staffSkills(db)
+    expect(other.map((s) => s.username)).not.toEqual(before.map((s) => s.username))
+    expect(other).not.toEqual(before)
+  })
+})
