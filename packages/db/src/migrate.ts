@@ -1,8 +1,9 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+import type { Database } from './tables.ts'
 import { migrations } from './migrations/index.ts'
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
