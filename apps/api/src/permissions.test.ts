@@ -15,7 +15,7 @@ const sampleInputs: Record<string, unknown> = {
   'auth.login': { username: 'staff1', password: fixturePassword },
   'auth.logout': undefined,
   'auth.me': undefined,
-  'auth.changePassword': { currentPassword: 'wrong-on-purpose', newPassword: 'whatever123' },
+  'auth.changePassword': { currentPassword: fixturePassword, newPassword: fixturePassword },
   'org.centers': {},
   'staff.list': {},
   'staff.setStatus': { staffId: 4, status: 'active' },
@@ -27,6 +27,7 @@ const sampleInputs: Record<string, unknown> = {
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
   path,
   meta: (procedure as unknown as { _def: { meta?: Meta } })._def.meta,
+  type: (procedure as unknown as { _def: { type: string } })._def.type,
 }))
 
 function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
@@ -116,6 +117,15 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     }[role]
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
     expect(await errorOf(call(caller, path, sampleInputs[path]))).toBeNull()
+  })
+
+  const mutations = procedures.filter((p) => p.type === 'mutation')
+  it.each(mutations)('$path writes an operation log entry', async ({ path, meta }) => {
+    const user = meta?.access === 'public' ? null : await sessionUserOf(database.db, 'admin')
+    const caller = callerFor(database, user, { sessionTokenHash: 'a'.repeat(64) }).caller
+    const before = await logCount()
+    await call(caller, path, sampleInputs[path])
+    expect(await logCount()).toBeGreaterThan(before)
   })
 
   const scoped = procedures.filter((p) => p.meta?.centerScoped)

@@ -1,0 +1,98 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchBrowser, newContext, screenshot, signIn } from './browser.ts'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser?.close())
+beforeEach(async () => {
+  context = await newContext(browser)
+  page = await context.newPage()
+})
+afterEach(() => context?.close())
+
+const menuOf = (page: Page) =>
+  page.locator('[data-testid^="menu-"]').evaluateAll((items) =>
+    items.map((item) => item.getAttribute('data-testid')),
+  )
+
+describe('signing in', () => {
+  it('shows the sign-in page in Chinese and refuses a wrong password', async () => {
+    await page.goto('/')
+    await page.waitForURL('**/login')
+    await expect.poll(() => page.getByTestId('login-submit').innerText()).toMatch(/登\s*录/)
+    await screenshot(page, 'login-zh-CN')
+
+    await signIn(page, 'manager', 'not-the-password')
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误')
+    expect(new URL(page.url()).pathname).toBe('/login')
+    await screenshot(page, 'login-error')
+  })
+
+  const expectedMenus = {
+    admin: ['menu-home', 'menu-staff', 'menu-operation-log'],
+    manager: ['menu-home', 'menu-staff', 'menu-operation-log'],
+    supervisor: ['menu-home', 'menu-staff', 'menu-operation-log'],
+    staff: ['menu-home'],
+  }
+  it.each(Object.entries(expectedMenus))('shows %s the menu of the role', async (role, menu) => {
+    await signIn(page, role)
+    await page.getByTestId('user-name').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect(await menuOf(page)).toEqual(menu)
+    const center = await page.getByTestId('center-name').innerText()
+    expect(center).toMatch(role === 'admin' ? /全区/ : /受理服务中心|街道|镇/)
+    await screenshot(page, `home-${role}`)
+  })
+
+  it('signs out, and then the app asks to sign in again', async () => {
+    await signIn(page, 'supervisor')
+    await page.getByTestId('logout').click()
+    await page.waitForURL('**/login')
+    await page.goto('/staff')
+    await page.waitForURL('**/login?redirect=%2Fstaff')
+  })
+
+  it('returns to the page the user was on after the session ends', async () => {
+    await signIn(page, 'manager')
+    await page.getByTestId('menu-staff').click()
+    await page.waitForURL('**/staff')
+    await context.clearCookies()
+    await page.getByTestId('menu-operation-log').click()
+    await page.waitForURL('**/login?redirect=**')
+    await signIn(page, 'manager').catch(() => undefined)
+    await page.waitForURL('**/operation-log')
+    await page.getByTestId('oplog-table').waitFor()
+  })
+})
+
+describe('what a role may not see', () => {
+  it('shows staff the 403 page for the staff list and a 404 page for unknown paths', async () => {
+    await signIn(page, 'staff')
+    await page.getByTestId('user-name').waitFor()
+    await page.goto('/staff')
+    await page.getByTestId('forbidden-page').waitFor()
+    await screenshot(page, 'forbidden')
+    await page.goto('/no/such/page')
+    await page.getByTestId('notfound-page').waitFor()
+    await screenshot(page, 'not-found')
+  })
+})
+
+describe('languages', () => {
+  it('switches the whole interface to English and keeps the choice', async () => {
+    await signIn(page, 'manager')
+    await page.getByTestId('user-name').waitFor()
+    await page.getByTestId('lang-switch').click()
+    await page.getByText('English', { exact: true }).click()
+    await expect.poll(() => page.getByTestId('menu-staff').innerText()).toMatch(/Staff/)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('menu-staff').innerText()).toMatch(/Staff/)
+    await screenshot(page, 'home-manager-en-US')
+  })
+})
