@@ -1,0 +1,3 @@
+import vue from '@onewindow/eslint-config/vue'
+
+export default vue

@@ -1,0 +1,64 @@
+import { type Permission, type SessionUser, can as roleCan } from '@onewindow/contracts'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { isUnauthorized } from '../../api-errors'
+import { trpc } from '../../trpc'
+
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<SessionUser | null>(null)
+  const loaded = ref(false)
+  let pending: Promise<void> | null = null
+
+  const signedIn = computed(() => user.value !== null)
+
+  /**
+   * Asks the server who is signed in; being signed out is an answer, not an error. Any other
+   * failure leaves the question open, so the next navigation asks again.
+   */
+  async function load(): Promise<void> {
+    try {
+      user.value = await trpc.auth.me.query(undefined, { context: { expectSignedOut: true } })
+    } catch (error) {
+      user.value = null
+      if (!isUnauthorized(error)) throw error
+    }
+    loaded.value = true
+  }
+
+  /** Loads the session once; later calls reuse the answer. */
+  function ensureLoaded(): Promise<void> {
+    if (loaded.value) return Promise.resolve()
+    pending ??= load().finally(() => (pending = null))
+    return pending
+  }
+
+  async function login(username: string, password: string): Promise<SessionUser> {
+    const signedInUser = await trpc.auth.login.mutate(
+      { username, password },
+      { context: { quiet: true } },
+    )
+    user.value = signedInUser
+    loaded.value = true
+    return signedInUser
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await trpc.auth.logout.mutate(undefined, { context: { quiet: true } })
+    } finally {
+      clear()
+    }
+  }
+
+  /** Forgets the user locally, e.g. when the server says the session has ended. */
+  function clear(): void {
+    user.value = null
+    loaded.value = true
+  }
+
+  function can(permission: Permission): boolean {
+    return user.value !== null && roleCan(user.value.role, permission)
+  }
+
+  return { user, loaded, signedIn, load, ensureLoaded, login, logout, clear, can }
+})

@@ -1,0 +1,62 @@
+import {
+  Calendar,
+  Checked,
+  Clock,
+  DataAnalysis,
+  Files,
+  Monitor,
+  Odometer,
+  Operation,
+  Star,
+  Tickets,
+  TrendCharts,
+} from '@element-plus/icons-vue'
+import type { Role } from '@onewindow/contracts'
+import type { Component } from 'vue'
+
+export type ModuleKey =
+  | 'queue'
+  | 'workbench'
+  | 'scheduling'
+  | 'balancing'
+  | 'quotas'
+  | 'dashboards'
+  | 'audits'
+  | 'evaluations'
+  | 'catalog'
+  | 'myStats'
+  | 'mySchedule'
+
+export const moduleIcons: Record<ModuleKey, Component> = {
+  queue: Tickets,
+  workbench: Monitor,
+  scheduling: Calendar,
+  balancing: Operation,
+  quotas: Odometer,
+  dashboards: DataAnalysis,
+  audits: Checked,
+  evaluations: Star,
+  catalog: Files,
+  myStats: TrendCharts,
+  mySchedule: Clock,
+}
+
+/** What each role will work with once the next modules ship (DESIGN.md, section 5). */
+export const upcomingByRole: Record<Role, ModuleKey[]> = {
+  admin: ['dashboards', 'catalog', 'quotas', 'audits'],
+  manager: ['queue', 'scheduling', 'balancing', 'quotas', 'dashboards'],
+  supervisor: ['audits', 'evaluations', 'dashboards', 'queue'],
+  staff: ['workbench', 'mySchedule', 'myStats'],
+}
+
+/** One line under each quick link, by route name. */
+export const linkSummaries: Record<string, string> = {
+  staff: 'home.links.staff',
+  'operation-log': 'home.links.operationLog',
+}
+
+export function greetingKey(hour: number): string {
+  if (hour < 12) return 'home.greeting.morning'
+  if (hour < 18) return 'home.greeting.afternoon'
+  return 'home.greeting.evening'
+}

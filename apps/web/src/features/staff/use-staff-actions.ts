@@ -1,0 +1,59 @@
+import type { RouterOutputs } from '@onewindow/api'
+import type { StaffStatus } from '@onewindow/contracts'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import { useI18n } from 'vue-i18n'
+import { trpc } from '../../trpc'
+
+export type StaffRow = RouterOutputs['staff']['list']['rows'][number]
+
+/** Enable, disable and unlock, each behind a confirmation; `afterChange` refreshes the list. */
+export function useStaffActions(afterChange: () => Promise<void>) {
+  const { t } = useI18n()
+
+  async function confirmed(title: string, message: string): Promise<boolean> {
+    try {
+      await ElMessageBox.confirm(message, title, {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      })
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async function run(action: () => Promise<unknown>, doneMessage: string): Promise<void> {
+    try {
+      await action()
+    } catch {
+      return // the API error handler has shown the server's message
+    }
+    ElMessage.success(doneMessage)
+    await afterChange()
+  }
+
+  async function setStatus(row: StaffRow, status: StaffStatus): Promise<void> {
+    const names = { name: row.displayName, username: row.username }
+    const enabling = status === 'active'
+    const ok = await confirmed(
+      t(enabling ? 'staff.confirm.enableTitle' : 'staff.confirm.disableTitle'),
+      t(enabling ? 'staff.confirm.enable' : 'staff.confirm.disable', names),
+    )
+    if (!ok) return
+    await run(
+      () => trpc.staff.setStatus.mutate({ staffId: row.id, status }),
+      t(enabling ? 'staff.done.enabled' : 'staff.done.disabled', names),
+    )
+  }
+
+  async function unlock(row: StaffRow): Promise<void> {
+    const names = { name: row.displayName, username: row.username }
+    if (!(await confirmed(t('staff.confirm.unlockTitle'), t('staff.confirm.unlock', names)))) return
+    await run(() => trpc.staff.unlock.mutate({ staffId: row.id }), t('staff.done.unlocked', names))
+  }
+
+  return { setStatus, unlock }
+}

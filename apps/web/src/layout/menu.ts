@@ -1,0 +1,40 @@
+import type { Permission } from '@onewindow/contracts'
+import { Document, HomeFilled, UserFilled } from '@element-plus/icons-vue'
+import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { routes } from '../routes'
+
+export interface MenuEntry {
+  routeName: string
+  /** i18n key, the route's own title. */
+  title: string
+  icon: Component
+  permission?: Permission
+}
+
+function findRoute(name: string, records: RouteRecordRaw[] = routes): RouteRecordRaw | undefined {
+  for (const record of records) {
+    if (record.name === name) return record
+    const child = record.children && findRoute(name, record.children)
+    if (child) return child
+  }
+  return undefined
+}
+
+function entry(routeName: string, icon: Component): MenuEntry {
+  const route = findRoute(routeName)
+  if (!route?.meta) throw new Error(`The menu names an unknown route: ${routeName}`)
+  return { routeName, icon, title: route.meta.title, permission: route.meta.permission }
+}
+
+/** The whole menu; titles and permissions come from the route table, so they cannot drift. */
+export const menu: MenuEntry[] = [
+  entry('home', HomeFilled),
+  entry('staff', UserFilled),
+  entry('operation-log', Document),
+]
+
+/** The entries a user may open; the server still checks every call. */
+export function visibleMenu(can: (permission: Permission) => boolean, entries = menu): MenuEntry[] {
+  return entries.filter((item) => !item.permission || can(item.permission))
+}

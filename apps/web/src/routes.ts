@@ -1,0 +1,58 @@
+import type { Permission } from '@onewindow/contracts'
+import type { RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (document.title, menu). */
+    title: string
+    permission?: Permission
+    /** Open without signing in. */
+    public?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./features/auth/LoginPage.vue'),
+    meta: { title: 'route.login', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('./layout/AppLayout.vue'),
+    meta: { title: 'route.home' },
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('./features/home/HomePage.vue'),
+        meta: { title: 'route.home' },
+      },
+      {
+        path: 'staff',
+        name: 'staff',
+        component: () => import('./features/staff/StaffPage.vue'),
+        meta: { title: 'route.staff', permission: 'staff.read' },
+      },
+      {
+        path: 'operation-log',
+        name: 'operation-log',
+        component: () => import('./features/operation-log/OperationLogPage.vue'),
+        meta: { title: 'route.operationLog', permission: 'operationLog.read' },
+      },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('./features/errors/ForbiddenPage.vue'),
+        meta: { title: 'route.forbidden' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('./features/errors/NotFoundPage.vue'),
+        meta: { title: 'route.notFound' },
+      },
+    ],
+  },
+]

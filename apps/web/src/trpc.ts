@@ -1,0 +1,41 @@
+import type { AppRouter } from '@onewindow/api'
+import { type TRPCClientError, createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client'
+import superjson from 'superjson'
+import { currentLocale } from './i18n'
+
+/** Per-call options, passed as `{ context }`; they tune the global error handling. */
+export interface CallContext {
+  /** The caller shows every error itself (the login form). */
+  quiet?: boolean
+  /** Being signed out is an expected answer (loading the session). */
+  expectSignedOut?: boolean
+}
+
+export type ApiError = TRPCClientError<AppRouter>
+type ApiErrorHandler = (error: ApiError, context: CallContext) => void
+
+let handleApiError: ApiErrorHandler = () => {}
+
+/** Installs the one place every failed call goes through (toast, sign-in redirect). */
+export function onApiError(handler: ApiErrorHandler): void {
+  handleApiError = handler
+}
+
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    // The logger link is the client's hook on every result; it reports failures, logs nothing.
+    loggerLink({
+      enabled: (opts) => opts.direction === 'down' && opts.result instanceof Error,
+      logger: (opts) => {
+        if (opts.direction === 'down' && opts.result instanceof Error) {
+          handleApiError(opts.result, opts.context as CallContext)
+        }
+      },
+    }),
+    httpBatchLink({
+      url: '/trpc',
+      transformer: superjson,
+      headers: () => ({ 'x-locale': currentLocale() }),
+    }),
+  ],
+})
