@@ -15,7 +15,7 @@ for (const dialect of testDialects) {
   await insertFixture(database.db)
   const app = await buildServer({
     database,
-    config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent' },
+    config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent', demo: true },
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
@@ -26,8 +26,16 @@ for (const dialect of testDialects) {
   })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 
-  for (const path of ['/trpc/auth.me', `/trpc/staff.list?input=${encodeURIComponent('{"json":{}}')}`]) {
-    const result = await autocannon({ url: url + path, connections: 10, duration: seconds, headers: { cookie } })
+  for (const path of [
+    '/trpc/auth.me',
+    `/trpc/staff.list?input=${encodeURIComponent('{"json":{}}')}`,
+  ]) {
+    const result = await autocannon({
+      url: url + path,
+      connections: 10,
+      duration: seconds,
+      headers: { cookie },
+    })
     console.log(
       `${dialect.padEnd(6)} GET ${path.split('?')[0]!.padEnd(18)} ${Math.round(result.requests.average)} req/s, ` +
         `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`,

@@ -2,7 +2,11 @@
  * Operation log: append latency (alone and with 16 concurrent writers queueing on the chain
  * head) and the time to verify a chain of 10,000 entries; SQLite, and MariaDB with MYSQL_URL.
  */
-import { actorOf, appendOperation, verifyChain } from '@onewindow/api/features/operation-log/log-chain.ts'
+import {
+  actorOf,
+  appendOperation,
+  verifyChain,
+} from '@onewindow/api/features/operation-log/log-chain.ts'
 import { insertFixture } from '@onewindow/api/testing/fixture.ts'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { Bench } from 'tinybench'
@@ -25,7 +29,8 @@ for (const dialect of testDialects) {
       for (let j = 0; j < 100; j++) await appendOperation(trx, actor, entry)
     })
   }
-  const append = () => database.db.transaction().execute((trx) => appendOperation(trx, actor, entry))
+  const append = () =>
+    database.db.transaction().execute((trx) => appendOperation(trx, actor, entry))
 
   const bench = new Bench({ name: `operation log on ${dialect}`, time: 2000, iterations: 5 })
   bench

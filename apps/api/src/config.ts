@@ -1,14 +1,17 @@
 import { resolve } from 'node:path'
-import { defaultDatabaseUrl, workspaceRoot } from '@onewindow/db'
+import { defaultDatabaseUrl, dialectOf, workspaceRoot } from '@onewindow/db'
 
 const minutes = 60_000
 
 /** Everything the server reads from the environment, read once at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const databaseUrl = env.DATABASE_URL || defaultDatabaseUrl
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || defaultDatabaseUrl,
+    databaseUrl,
+    /** A demo shows its sign-ins on the login page; the embedded database is one by default. */
+    demo: env.DEMO_MODE ? env.DEMO_MODE === 'true' : dialectOf(databaseUrl) === 'sqlite',
     production: env.NODE_ENV === 'production',
     webDist: resolve(workspaceRoot, env.WEB_DIST ?? 'apps/web/dist'),
     trustProxy: env.TRUST_PROXY === 'true',

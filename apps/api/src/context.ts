@@ -20,4 +20,6 @@ export interface Context {
   user: SessionUser | null
   cookies: SessionCookieJar
   loginThrottle: LoginThrottle
+  /** Whether this installation is a demo (its sign-ins may be shown). */
+  demo: boolean
 }

@@ -18,7 +18,7 @@ describe.each(testDialects)('HTTP API on %s', (dialect) => {
     await insertFixture(database.db)
     app = await buildServer({
       database,
-      config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent' },
+      config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent', demo: true },
     })
     await app.listen({ port: 0, host: '127.0.0.1' })
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
@@ -103,6 +103,10 @@ describe.each(testDialects)('HTTP API on %s', (dialect) => {
       .catch((e: unknown) => e)) as TRPCClientError<AppRouter>
     expect(zh.message).toBe('输入有误，请检查后重试')
     expect(zh.data?.fieldErrors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it('tells the sign-in page whether this is a demo, before anyone signs in', async () => {
+    expect(await client().trpc.system.info.query()).toEqual({ demo: true })
   })
 
   it('answers unknown API routes with 404 JSON', async () => {

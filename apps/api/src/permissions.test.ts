@@ -22,6 +22,7 @@ const sampleInputs: Record<string, unknown> = {
   'staff.unlock': { staffId: 4 },
   'operationLog.list': {},
   'operationLog.verify': undefined,
+  'system.info': undefined,
 }
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({

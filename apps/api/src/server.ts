@@ -17,7 +17,7 @@ export const sessionCookieName = 'ow_session'
 
 export interface ServerOptions {
   database: DatabaseHandle
-  config: Pick<Config, 'webDist' | 'trustProxy' | 'logLevel'>
+  config: Pick<Config, 'webDist' | 'trustProxy' | 'logLevel' | 'demo'>
 }
 
 export async function buildServer({ database, config }: ServerOptions) {
@@ -43,6 +43,7 @@ export async function buildServer({ database, config }: ServerOptions) {
       sessionTokenHash: session ? sessionTokenHash : null,
       user: session?.user ?? null,
       loginThrottle,
+      demo: config.demo,
       cookies: {
         set: (value) =>
           void res.setCookie(sessionCookieName, value, {
@@ -94,7 +95,6 @@ export async function buildServer({ database, config }: ServerOptions) {
   if (spaAvailable) {
     await app.register(fastifyStatic, {
       root: config.webDist,
-      wildcard: false,
       setHeaders(reply, path) {
         if (path.includes('/assets/'))
           reply.header('cache-control', 'public, max-age=31536000, immutable')

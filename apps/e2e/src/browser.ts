@@ -25,14 +25,22 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile at laptop size, in Chinese unless told otherwise. */
-export function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1366, height: 768 } })
+export async function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale,
+    viewport: { width: 1366, height: 768 },
+  })
+  // Fail a step in seconds rather than at the test's timeout, with the step's name.
+  context.setDefaultTimeout(8_000)
+  return context
 }
 
 export async function signIn(page: Page, username: string, password = demoPassword) {
   await page.goto('/login')
-  await page.getByTestId('login-username').locator('input').fill(username)
-  await page.getByTestId('login-password').locator('input').fill(password)
+  // Element Plus passes the test id through to the <input> itself.
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
 }
 

@@ -44,8 +44,8 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'))
   const port = await freePort()
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
-    cwd: root,
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(root, 'apps/api'),
     env: {
       ...process.env,
       PORT: String(port),
@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
   const baseUrl = `http://127.0.0.1:${port}`

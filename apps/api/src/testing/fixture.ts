@@ -117,6 +117,7 @@ export function callerFor(
     sessionTokenHash: options.sessionTokenHash ?? null,
     user,
     loginThrottle: options.loginThrottle ?? new LoginThrottle(),
+    demo: false,
     cookies: {
       set: (token) => void cookies.set.push(token),
       clear: () => void (cookies.cleared += 1),

@@ -89,6 +89,7 @@ const enUS: typeof zhCN = {
       open: 'Open',
       staff: 'Staff',
       staffCount: '{count} staff',
+      openCounterCount: '{count} open counters',
       code: 'Code',
       address: 'Address',
       phone: 'Phone',

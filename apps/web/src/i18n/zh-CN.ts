@@ -86,6 +86,7 @@ const zhCN = {
       open: '开放中',
       staff: '工作人员',
       staffCount: '{count} 名工作人员',
+      openCounterCount: '{count} 个窗口开放',
       code: '编号',
       address: '地址',
       phone: '电话',

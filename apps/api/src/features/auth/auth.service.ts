@@ -28,7 +28,7 @@ export async function login(
   input: LoginInput,
   client: Client,
 ) {
-  await throttle.consume(client.ip, input.username)
+  await throttle.assertAllowed(client.ip, input.username)
   const now = Date.now()
   const account = await db
     .selectFrom('staff')
@@ -46,15 +46,18 @@ export async function login(
 
   if (!account) {
     await verifyPassword(await decoy(), input.password)
+    await throttle.recordFailure(client.ip, input.username)
     throw appError('UNAUTHORIZED', 'auth.invalidCredentials')
   }
   if (account.locked_until !== null && Number(account.locked_until) > now) {
+    await throttle.recordFailure(client.ip, input.username)
     throw appError('UNAUTHORIZED', 'auth.locked')
   }
   const passwordOk = await verifyPassword(account.password_hash, input.password)
   const actor: Actor = { id: account.id, name: account.username, ip: client.ip }
 
   if (!passwordOk || account.status !== 'active') {
+    await throttle.recordFailure(client.ip, input.username)
     const failures = account.failed_logins + 1
     const locks = failures >= loginPolicy.failuresBeforeLock
     await db.transaction().execute(async (trx) => {
