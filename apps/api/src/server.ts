@@ -114,7 +114,7 @@ export async function buildServer({ database, config }: ServerOptions) {
     }
     return reply
       .code(404)
-      .send(jsonError('NOT_FOUND', errorMessage('common.notFound', localeOf(req))))
+      .send(jsonError('NOT_FOUND', errorMessage('common.routeNotFound', localeOf(req))))
   })
 
   return app

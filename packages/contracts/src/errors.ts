@@ -35,6 +35,10 @@ export const errorMessages = {
     'zh-CN': '记录不存在',
     'en-US': 'The record does not exist',
   },
+  'common.routeNotFound': {
+    'zh-CN': '请求的接口不存在',
+    'en-US': 'No such API route',
+  },
   'common.badRequest': {
     'zh-CN': '输入有误，请检查后重试',
     'en-US': 'Invalid input; please check and try again',
