@@ -1,4 +1,4 @@
-import { type Permission, can, roles } from '@onewindow/contracts'
+import { type Permission, type Role, can, roles } from '@onewindow/contracts'
 import type { DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { TRPCError } from '@trpc/server'
@@ -47,6 +47,14 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError | null> {
   )
 }
 
+/** The fixture's account of each role, in center 1 unless district-wide. */
+const usernameOf: Record<Role, string> = {
+  admin: 'admin',
+  manager: 'manager1',
+  supervisor: 'supervisor1',
+  staff: 'staff1',
+}
+
 const permissionOf = (meta: Meta | undefined) =>
   meta && meta.access !== 'public' && meta.access !== 'signedIn'
     ? (meta.access as Permission)
@@ -92,12 +100,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
       : []
   })
   it.each(denied)('$path is FORBIDDEN to $role and changes nothing', async ({ path, role }) => {
-    const username = {
-      admin: 'admin',
-      manager: 'manager1',
-      supervisor: 'supervisor1',
-      staff: 'staff1',
-    }[role]
+    const username = usernameOf[role]
     const before = await logCount()
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
     const error = await errorOf(call(caller, path, sampleInputs[path]))
@@ -110,12 +113,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     return permission ? roles.filter((r) => can(r, permission)).map((role) => ({ ...p, role })) : []
   })
   it.each(allowed)('$path is allowed to $role', async ({ path, role }) => {
-    const username = {
-      admin: 'admin',
-      manager: 'manager1',
-      supervisor: 'supervisor1',
-      staff: 'staff1',
-    }[role]
+    const username = usernameOf[role]
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
     expect(await errorOf(call(caller, path, sampleInputs[path]))).toBeNull()
   })
@@ -133,9 +131,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
   it.each(scoped)('$path refuses another center to a center-bound role', async ({ path, meta }) => {
     const permission = permissionOf(meta)!
     const role = roles.find((r) => r !== 'admin' && can(r, permission))!
-    const username = { manager: 'manager1', supervisor: 'supervisor1', staff: 'staff1' }[
-      role as 'staff'
-    ]
+    const username = usernameOf[role]
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
     const input = { ...(sampleInputs[path] as object), centerId: 2 }
     const error = await errorOf(call(caller, path, input))
