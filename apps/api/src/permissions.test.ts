@@ -3,26 +3,36 @@ import type { DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callerFor, fixturePassword, insertFixture, sessionUserOf } from './testing/fixture.ts'
+import { authSamples } from './features/auth/auth.samples.ts'
+import { catalogSamples } from './features/catalog/catalog.samples.ts'
+import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
+import { orgSamples } from './features/org/org.samples.ts'
+import { staffSamples } from './features/staff/staff.samples.ts'
+import { systemSamples } from './features/system/system.samples.ts'
+import { transferSamples } from './features/transfer/transfer.samples.ts'
+import { insertCatalogFixture } from './testing/catalog-fixture.ts'
+import { callerFor, insertFixture, sessionUserOf } from './testing/fixture.ts'
 import { appRouter } from './router.ts'
 import type { Meta } from './trpc.ts'
 
 /**
- * A valid input for every procedure. The first test fails when a procedure is added without
- * one, so no procedure escapes the permission checks below.
+ * A valid input for every procedure, from each feature's samples file. The first test fails when
+ * a procedure is added without one, so no procedure escapes the permission checks below.
  */
 const sampleInputs: Record<string, unknown> = {
-  'auth.login': { username: 'staff1', password: fixturePassword },
-  'auth.logout': undefined,
-  'auth.me': undefined,
-  'auth.changePassword': { currentPassword: fixturePassword, newPassword: fixturePassword },
-  'org.centers': {},
-  'staff.list': {},
-  'staff.setStatus': { staffId: 4, status: 'active' },
-  'staff.unlock': { staffId: 4 },
-  'operationLog.list': {},
-  'operationLog.verify': undefined,
-  'system.info': undefined,
+  ...authSamples,
+  ...orgSamples,
+  ...catalogSamples,
+  ...staffSamples,
+  ...operationLogSamples,
+  ...systemSamples,
+  ...transferSamples,
+}
+
+/** Samples that create rows are functions, so every call gets fresh codes. */
+function inputFor(path: string): unknown {
+  const sample = sampleInputs[path]
+  return typeof sample === 'function' ? (sample as () => unknown)() : sample
 }
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
@@ -74,6 +84,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect)
     await insertFixture(database.db)
+    await insertCatalogFixture(database.db)
   })
   afterAll(() => database.destroy())
 
@@ -89,7 +100,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
 
   const signedIn = procedures.filter((p) => p.meta?.access !== 'public')
   it.each(signedIn)('$path refuses anonymous callers', async ({ path }) => {
-    const error = await errorOf(call(callerFor(database, null).caller, path, sampleInputs[path]))
+    const error = await errorOf(call(callerFor(database, null).caller, path, inputFor(path)))
     expect(error?.code).toBe('UNAUTHORIZED')
   })
 
@@ -103,7 +114,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     const username = usernameOf[role]
     const before = await logCount()
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    const error = await errorOf(call(caller, path, sampleInputs[path]))
+    const error = await errorOf(call(caller, path, inputFor(path)))
     expect(error?.code).toBe('FORBIDDEN')
     expect(await logCount()).toBe(before)
   })
@@ -115,7 +126,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
   it.each(allowed)('$path is allowed to $role', async ({ path, role }) => {
     const username = usernameOf[role]
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    expect(await errorOf(call(caller, path, sampleInputs[path]))).toBeNull()
+    expect(await errorOf(call(caller, path, inputFor(path)))).toBeNull()
   })
 
   const mutations = procedures.filter((p) => p.type === 'mutation')
@@ -123,7 +134,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     const user = meta?.access === 'public' ? null : await sessionUserOf(database.db, 'admin')
     const caller = callerFor(database, user, { sessionTokenHash: 'a'.repeat(64) }).caller
     const before = await logCount()
-    await call(caller, path, sampleInputs[path])
+    await call(caller, path, inputFor(path))
     expect(await logCount()).toBeGreaterThan(before)
   })
 
@@ -133,7 +144,7 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     const role = roles.find((r) => r !== 'admin' && can(r, permission))!
     const username = usernameOf[role]
     const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    const input = { ...(sampleInputs[path] as object), centerId: 2 }
+    const input = { ...(inputFor(path) as object), centerId: 2 }
     const error = await errorOf(call(caller, path, input))
     expect(error?.code).toBe('FORBIDDEN')
     expect(error?.message).toBe('auth.outOfScope')

@@ -1,17 +1,21 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { authRouter } from './features/auth/auth.router.ts'
+import { catalogRouter } from './features/catalog/catalog.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
 import { staffRouter } from './features/staff/staff.router.ts'
 import { systemRouter } from './features/system/system.router.ts'
+import { transferRouter } from './features/transfer/transfer.router.ts'
 import { router } from './trpc.ts'
 
 export const appRouter = router({
   auth: authRouter,
   org: orgRouter,
+  catalog: catalogRouter,
   staff: staffRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
+  transfer: transferRouter,
 })
 
 export type AppRouter = typeof appRouter

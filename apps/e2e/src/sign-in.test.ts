@@ -39,11 +39,20 @@ describe('signing in', () => {
     await screenshot(page, 'login-error')
   })
 
+  const everyMenu = [
+    'menu-home',
+    'menu-catalog',
+    'menu-centers',
+    'menu-calendar',
+    'menu-staff',
+    'menu-skills-matrix',
+    'menu-operation-log',
+  ]
   const expectedMenus = {
-    admin: ['menu-home', 'menu-staff', 'menu-operation-log'],
-    manager: ['menu-home', 'menu-staff', 'menu-operation-log'],
-    supervisor: ['menu-home', 'menu-staff', 'menu-operation-log'],
-    staff: ['menu-home'],
+    admin: everyMenu,
+    manager: everyMenu,
+    supervisor: everyMenu,
+    staff: ['menu-home', 'menu-catalog', 'menu-centers', 'menu-calendar'],
   }
   it.each(Object.entries(expectedMenus))('shows %s the menu of the role', async (role, menu) => {
     await signIn(page, role)

@@ -36,6 +36,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'route.staff', permission: 'staff.read' },
       },
       {
+        path: 'catalog',
+        name: 'catalog',
+        component: () => import('./features/catalog/CatalogPage.vue'),
+        meta: { title: 'route.catalog', permission: 'catalog.read' },
+      },
+      {
+        path: 'centers',
+        name: 'centers',
+        component: () => import('./features/org/CentersPage.vue'),
+        meta: { title: 'route.centers', permission: 'org.read' },
+      },
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('./features/org/CalendarPage.vue'),
+        meta: { title: 'route.calendar', permission: 'org.read' },
+      },
+      {
+        path: 'skills-matrix',
+        name: 'skills-matrix',
+        component: () => import('./features/staff/SkillsMatrixPage.vue'),
+        meta: { title: 'route.skillsMatrix', permission: 'staff.read' },
+      },
+      {
         path: 'operation-log',
         name: 'operation-log',
         component: () => import('./features/operation-log/OperationLogPage.vue'),

@@ -6,6 +6,11 @@ import type { Role } from './roles.ts'
  */
 export const permissions = [
   'org.read',
+  'center.manage',
+  'counter.manage',
+  'calendar.manage',
+  'catalog.read',
+  'catalog.manage',
   'staff.read',
   'staff.manage',
   'operationLog.read',
@@ -15,9 +20,18 @@ export type Permission = (typeof permissions)[number]
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: ['org.read', 'staff.read', 'staff.manage', 'operationLog.read'],
-  supervisor: ['org.read', 'staff.read', 'operationLog.read'],
-  staff: ['org.read'],
+  // Managers run their own center: its hours, counters and staff; never the district catalog.
+  manager: [
+    'org.read',
+    'center.manage',
+    'counter.manage',
+    'catalog.read',
+    'staff.read',
+    'staff.manage',
+    'operationLog.read',
+  ],
+  supervisor: ['org.read', 'catalog.read', 'staff.read', 'operationLog.read'],
+  staff: ['org.read', 'catalog.read'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -22,6 +22,15 @@ export interface CenterTable {
   address: string
   phone: string
   status: 'open' | 'closed'
+  /** JSON array of { weekday: 1..7 (Monday = 1), opens: 'HH:MM', closes: 'HH:MM' }. */
+  opening_hours: string
+}
+
+/** A date that differs from the normal week: a public holiday, or a make-up working day. */
+export interface CalendarDayTable {
+  day: string
+  kind: 'holiday' | 'workday'
+  name: string
 }
 
 export interface DepartmentTable {
@@ -35,6 +44,7 @@ export interface SkillTable {
   code: string
   name: string
   department_id: number | null
+  status: Generated<'active' | 'retired'>
 }
 
 export type ServiceItemKind = 'immediate' | 'commitment'
@@ -52,6 +62,15 @@ export interface ServiceItemTable {
   /** JSON array of material names. */
   materials: string
   status: 'active' | 'retired'
+  /** 业务折算系数: how many standard cases one case of this item counts as. */
+  workload_coefficient: number
+  /** 'all': offered at every center (全区域通办); 'selected': only at service_item_center rows. */
+  availability: 'all' | 'selected'
+}
+
+export interface ServiceItemCenterTable {
+  service_item_id: number
+  center_id: number
 }
 
 export type CounterKind = 'comprehensive' | 'dedicated'
@@ -62,7 +81,8 @@ export interface CounterTable {
   code: string
   name: string
   kind: CounterKind
-  status: 'open' | 'closed'
+  /** 'retired' counters keep their history but leave every picker. */
+  status: 'open' | 'closed' | 'retired'
 }
 
 export interface CounterSkillTable {
@@ -81,9 +101,12 @@ export interface StaffTable {
   password_hash: string
   status: StaffStatus
   phone: string
-  weekly_hours: number
+  /** Contracted working minutes per week. */
+  weekly_minutes: number
   failed_logins: number
   locked_until: number | null
+  /** Set when an administrator reset the password: the user must choose a new one. */
+  password_reset_at: number | null
   created_at: number
   updated_at: number
 }
@@ -137,6 +160,8 @@ export interface Database {
   department: DepartmentTable
   skill: SkillTable
   service_item: ServiceItemTable
+  service_item_center: ServiceItemCenterTable
+  calendar_day: CalendarDayTable
   counter: CounterTable
   counter_skill: CounterSkillTable
   staff: StaffTable

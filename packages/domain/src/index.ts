@@ -1,1 +1,2 @@
 export * from './privacy/mask.ts'
+export * from './workload/coefficient.ts'

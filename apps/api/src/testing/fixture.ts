@@ -24,6 +24,7 @@ export async function insertFixture(db: Kysely<Database>) {
         address: '',
         phone: '',
         status: 'open',
+        opening_hours: '[]',
       },
       {
         id: 2,
@@ -33,6 +34,7 @@ export async function insertFixture(db: Kysely<Database>) {
         address: '',
         phone: '',
         status: 'open',
+        opening_hours: '[]',
       },
     ])
     .execute()
@@ -57,9 +59,10 @@ export async function insertFixture(db: Kysely<Database>) {
         password_hash: passwordHash,
         status: 'active' as const,
         phone: `1380000000${id}`,
-        weekly_hours: 40,
+        weekly_minutes: 2400,
         failed_logins: 0,
         locked_until: null,
+        password_reset_at: null,
         created_at: now,
         updated_at: now,
       })),

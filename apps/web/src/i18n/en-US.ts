@@ -1,3 +1,7 @@
+import { catalogEnUS } from '../features/catalog/messages'
+import { orgEnUS } from '../features/org/messages'
+import { staffAdminEnUS } from '../features/staff/messages'
+import { transferEnUS } from '../features/transfer/messages'
 import type zhCN from './zh-CN'
 
 const enUS: typeof zhCN = {
@@ -12,6 +16,10 @@ const enUS: typeof zhCN = {
   route: {
     login: 'Sign in',
     home: 'Home',
+    catalog: 'Service catalog',
+    centers: 'Centers & counters',
+    calendar: 'Working calendar',
+    skillsMatrix: 'Skills matrix',
     staff: 'Staff',
     operationLog: 'Operation log',
     forbidden: 'Access denied',
@@ -194,6 +202,10 @@ const enUS: typeof zhCN = {
       center: 'Center',
     },
   },
+  catalog: catalogEnUS,
+  org: orgEnUS,
+  staffAdmin: staffAdminEnUS,
+  transfer: transferEnUS,
 }
 
 export default enUS

@@ -1,3 +1,8 @@
+import { catalogZhCN } from '../features/catalog/messages'
+import { orgZhCN } from '../features/org/messages'
+import { staffAdminZhCN } from '../features/staff/messages'
+import { transferZhCN } from '../features/transfer/messages'
+
 const zhCN = {
   app: {
     name: '一窗通办',
@@ -10,6 +15,10 @@ const zhCN = {
   route: {
     login: '登录',
     home: '首页',
+    catalog: '服务事项',
+    centers: '中心与窗口',
+    calendar: '工作日历',
+    skillsMatrix: '技能矩阵',
     staff: '人员管理',
     operationLog: '操作日志',
     forbidden: '无权访问',
@@ -190,6 +199,10 @@ const zhCN = {
       center: '受理中心',
     },
   },
+  catalog: catalogZhCN,
+  org: orgZhCN,
+  staffAdmin: staffAdminZhCN,
+  transfer: transferZhCN,
 }
 
 export default zhCN

@@ -7,10 +7,19 @@ const namesFor = (role: Role) =>
 
 describe('menu', () => {
   it('shows each role only the pages it may use', () => {
-    expect(namesFor('admin')).toEqual(['home', 'staff', 'operation-log'])
-    expect(namesFor('manager')).toEqual(['home', 'staff', 'operation-log'])
-    expect(namesFor('supervisor')).toEqual(['home', 'staff', 'operation-log'])
-    expect(namesFor('staff')).toEqual(['home'])
+    const everything = [
+      'home',
+      'catalog',
+      'centers',
+      'calendar',
+      'staff',
+      'skills-matrix',
+      'operation-log',
+    ]
+    expect(namesFor('admin')).toEqual(everything)
+    expect(namesFor('manager')).toEqual(everything)
+    expect(namesFor('supervisor')).toEqual(everything)
+    expect(namesFor('staff')).toEqual(['home', 'catalog', 'centers', 'calendar'])
   })
 
   it('takes titles and permissions from the route table', () => {

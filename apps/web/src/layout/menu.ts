@@ -1,5 +1,13 @@
 import type { Permission } from '@onewindow/contracts'
-import { Document, HomeFilled, UserFilled } from '@element-plus/icons-vue'
+import {
+  Calendar,
+  Document,
+  Files,
+  Grid,
+  HomeFilled,
+  OfficeBuilding,
+  UserFilled,
+} from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { routes } from '../routes'
@@ -30,7 +38,11 @@ function entry(routeName: string, icon: Component): MenuEntry {
 /** The whole menu; titles and permissions come from the route table, so they cannot drift. */
 export const menu: MenuEntry[] = [
   entry('home', HomeFilled),
+  entry('catalog', Files),
+  entry('centers', OfficeBuilding),
+  entry('calendar', Calendar),
   entry('staff', UserFilled),
+  entry('skills-matrix', Grid),
   entry('operation-log', Document),
 ]
 

@@ -11,6 +11,16 @@ import * as staffSkill from './2026-11-26-09-staff-skill.ts'
 import * as session from './2026-11-26-10-session.ts'
 import * as operationLog from './2026-11-26-11-operation-log.ts'
 import * as operationLogHead from './2026-11-26-12-operation-log-head.ts'
+import * as serviceItemWorkloadCoefficient from './2026-11-26-13-service-item-workload-coefficient.ts'
+import * as serviceItemAvailability from './2026-11-26-14-service-item-availability.ts'
+import * as serviceItemCenter from './2026-11-26-15-service-item-center.ts'
+import * as skillStatus from './2026-11-26-16-skill-status.ts'
+import * as centerOpeningHours from './2026-11-26-17-center-opening-hours.ts'
+import * as calendarDay from './2026-11-26-18-calendar-day.ts'
+import * as staffWeeklyMinutes from './2026-11-26-19-staff-weekly-minutes.ts'
+import * as staffWeeklyMinutesData from './2026-11-26-20-staff-weekly-minutes-data.ts'
+import * as staffDropWeeklyHours from './2026-11-26-21-staff-drop-weekly-hours.ts'
+import * as staffPasswordReset from './2026-11-26-22-staff-password-reset.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +36,14 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-10-session': session,
   '2026-11-26-11-operation-log': operationLog,
   '2026-11-26-12-operation-log-head': operationLogHead,
+  '2026-11-26-13-service-item-workload-coefficient': serviceItemWorkloadCoefficient,
+  '2026-11-26-14-service-item-availability': serviceItemAvailability,
+  '2026-11-26-15-service-item-center': serviceItemCenter,
+  '2026-11-26-16-skill-status': skillStatus,
+  '2026-11-26-17-center-opening-hours': centerOpeningHours,
+  '2026-11-26-18-calendar-day': calendarDay,
+  '2026-11-26-19-staff-weekly-minutes': staffWeeklyMinutes,
+  '2026-11-26-20-staff-weekly-minutes-data': staffWeeklyMinutesData,
+  '2026-11-26-21-staff-drop-weekly-hours': staffDropWeeklyHours,
+  '2026-11-26-22-staff-password-reset': staffPasswordReset,
 }

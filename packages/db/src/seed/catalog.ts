@@ -1,3 +1,4 @@
+import { defaultWorkloadCoefficient } from '@onewindow/domain'
 import type { Selectable } from 'kysely'
 import type { DepartmentTable, ServiceItemTable, SkillTable } from '../tables.ts'
 import { itemsBySkill } from './service-items.ts'
@@ -58,6 +59,7 @@ export function buildCatalog(): Catalog {
     code,
     name,
     department_id: departmentId.get(departmentCode) ?? null,
+    status: 'active' as const,
   }))
 
   const service_item: Selectable<ServiceItemTable>[] = []
@@ -79,6 +81,8 @@ export function buildCatalog(): Catalog {
         standard_minutes: minutes,
         materials: JSON.stringify(materials.split('、')),
         status: 'active',
+        workload_coefficient: defaultWorkloadCoefficient(minutes),
+        availability: 'all',
       })
     }
   }

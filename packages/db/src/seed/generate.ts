@@ -2,6 +2,7 @@ import { Faker, base } from '@faker-js/faker'
 import type { Role } from '@onewindow/contracts'
 import type { Selectable } from 'kysely'
 import type {
+  CalendarDayTable,
   CenterTable,
   CounterSkillTable,
   CounterTable,
@@ -9,6 +10,7 @@ import type {
   StaffSkillTable,
   StaffTable,
 } from '../tables.ts'
+import { demoCalendar } from './calendar.ts'
 import { type Catalog, buildCatalog } from './catalog.ts'
 import { type DemoAccount, demoAccounts, demoStaffSkills } from './demo-accounts.ts'
 import { givenNames, surnames } from './people.ts'
@@ -20,6 +22,7 @@ export interface DemoData extends Catalog {
   counter_skill: CounterSkillTable[]
   staff: Selectable<StaffTable>[]
   staff_skill: StaffSkillTable[]
+  calendar_day: CalendarDayTable[]
 }
 
 export interface GenerateOptions {
@@ -61,6 +64,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
     counter_skill: [],
     staff: [],
     staff_skill: [],
+    calendar_day: demoCalendar(),
   }
   const usernameCounts = new Map<string, number>()
 
@@ -78,9 +82,10 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
       password_hash: options.passwordHash,
       status: 'active',
       phone: `13${faker.string.numeric(9)}`,
-      weekly_hours: mayWorkPartTime ? randomWeeklyHours(faker) : 40,
+      weekly_minutes: 60 * (mayWorkPartTime ? randomWeeklyHours(faker) : 40),
       failed_logins: 0,
       locked_until: null,
+      password_reset_at: null,
       created_at: options.now,
       updated_at: options.now,
     }
@@ -107,6 +112,8 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
       address: `上海市${district.name}${road}${faker.number.int({ min: 1, max: 999 })}号`,
       phone: `021-5${faker.string.numeric(7)}`,
       status: 'open',
+      // Every center opens on weekdays; about half also on Saturday mornings.
+      opening_hours: JSON.stringify(openingHours(faker.datatype.boolean())),
     })
 
     const counterCount = counterCounts[centerIndex] ?? countersPerCenter.average
@@ -161,6 +168,11 @@ function randomPerson(faker: Faker, usernameCounts: Map<string, number>) {
     display_name: surname + givenName,
   }
 }
+
+const openingHours = (saturdayMornings: boolean) => [
+  ...range(1, 5).map((weekday) => ({ weekday, opens: '08:30', closes: '17:00' })),
+  ...(saturdayMornings ? [{ weekday: 6, opens: '09:00', closes: '12:00' }] : []),
+]
 
 const randomWeeklyHours = (faker: Faker) =>
   faker.helpers.weightedArrayElement([

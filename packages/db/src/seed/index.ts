@@ -20,12 +20,13 @@ const seededTables = [
   'counter_skill',
   'staff',
   'staff_skill',
+  'calendar_day',
 ] as const satisfies readonly (keyof DemoData & keyof Database)[]
 
 type SeededTable = (typeof seededTables)[number]
 
 /** Every table holding data, parents before children; clearing walks it backwards. */
-const dataTables = [...seededTables, 'session', 'operation_log'] as const
+const dataTables = [...seededTables, 'service_item_center', 'session', 'operation_log'] as const
 
 export interface SeedSummary {
   seed: number

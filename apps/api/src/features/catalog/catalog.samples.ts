@@ -1,0 +1,2 @@
+/** A valid input per procedure, for the generated permission tests (see permissions.test.ts). */
+export const catalogSamples: Record<string, unknown> = {}
