@@ -18,6 +18,8 @@ import { translateZodIssue } from './zod-messages.ts'
 export interface Meta {
   access: 'public' | 'signedIn' | Permission
   centerScoped?: boolean
+  /** Callable while a reset password still has to be changed (sign-out, me, changePassword). */
+  duringPasswordChange?: boolean
 }
 
 const t = initTRPC
@@ -57,9 +59,20 @@ export const router = t.router
 
 export const publicProcedure = t.procedure.meta({ access: 'public' })
 
-export const protectedProcedure = t.procedure.meta({ access: 'signedIn' }).use(({ ctx, next }) => {
-  if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.unauthenticated')
-  return next({ ctx: { user: ctx.user, sessionTokenHash: ctx.sessionTokenHash } })
+export const protectedProcedure = t.procedure
+  .meta({ access: 'signedIn' })
+  .use(({ ctx, meta, next }) => {
+    if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.unauthenticated')
+    if (ctx.user.mustChangePassword && !meta?.duringPasswordChange) {
+      throw appError('FORBIDDEN', 'auth.mustChangePassword')
+    }
+    return next({ ctx: { user: ctx.user, sessionTokenHash: ctx.sessionTokenHash } })
+  })
+
+/** For the few calls a user whose password was reset may still make. */
+export const passwordChangeProcedure = protectedProcedure.meta({
+  access: 'signedIn',
+  duringPasswordChange: true,
 })
 
 export function permissionProcedure(permission: Permission) {

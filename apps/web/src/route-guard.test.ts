@@ -21,6 +21,14 @@ describe('route guard decisions', () => {
     })
   })
 
+  it('holds a user whose password was reset on the change-password page', () => {
+    const forced = { name: 'change-password', query: { forced: '1' } }
+    expect(decideNavigation(router.resolve('/staff'), 'manager', true)).toEqual(forced)
+    expect(decideNavigation(router.resolve('/'), 'staff', true)).toEqual(forced)
+    expect(decideNavigation(router.resolve('/change-password'), 'staff', true)).toBe(true)
+    expect(decideNavigation(router.resolve('/change-password'), 'staff', false)).toBe(true)
+  })
+
   it('lets anyone open the sign-in page', () => {
     expect(decide('/login', null)).toBe(true)
   })

@@ -13,8 +13,18 @@ export function safeRedirect(
   return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : null
 }
 
-/** Where a navigation may go, given who is signed in (null: nobody). `true` lets it through. */
-export function decideNavigation(to: Target, role: Role | null): true | RouteLocationRaw {
+/**
+ * Where a navigation may go, given who is signed in (null: nobody) and whether their password
+ * was reset and must be changed first. `true` lets it through.
+ */
+export function decideNavigation(
+  to: Target,
+  role: Role | null,
+  mustChangePassword = false,
+): true | RouteLocationRaw {
+  if (role && mustChangePassword && to.name !== 'change-password') {
+    return { name: 'change-password', query: { forced: '1' } }
+  }
   if (to.meta.public) {
     if (role && to.name === 'login') return safeRedirect(to.query.redirect) ?? { name: 'home' }
     return true

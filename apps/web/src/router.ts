@@ -13,7 +13,7 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore()
   // A failure other than "signed out" was already reported by the API error handler.
   await auth.ensureLoaded().catch(() => undefined)
-  return decideNavigation(to, auth.user?.role ?? null)
+  return decideNavigation(to, auth.user?.role ?? null, auth.user?.mustChangePassword)
 })
 
 // After a new deployment the old lazy chunks are gone: load the page afresh instead of failing.

@@ -19,6 +19,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'route.login', public: true },
   },
   {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('./features/auth/ChangePasswordPage.vue'),
+    meta: { title: 'route.changePassword' },
+  },
+  {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),
     meta: { title: 'route.home' },

@@ -8,10 +8,15 @@ export const loginInput = z.object({
 })
 export type LoginInput = z.infer<typeof loginInput>
 
-export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(8).max(256),
-})
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: z.string().min(8).max(256),
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ['newPassword'],
+    message: 'auth.samePassword',
+  })
 
 export const sessionUser = z.object({
   id: z.number().int(),
@@ -22,5 +27,7 @@ export const sessionUser = z.object({
   centerName: z.string().nullable(),
   districtId: z.number().int(),
   permissions: z.array(z.enum(permissions)),
+  /** An administrator reset the password: nothing but choosing a new one is allowed. */
+  mustChangePassword: z.boolean(),
 })
 export type SessionUser = z.infer<typeof sessionUser>

@@ -23,6 +23,14 @@ export const errorMessages = {
     'zh-CN': '当前密码不正确',
     'en-US': 'The current password is wrong',
   },
+  'auth.mustChangePassword': {
+    'zh-CN': '密码已被重置，请先设置新密码',
+    'en-US': 'Your password was reset; choose a new one first',
+  },
+  'auth.samePassword': {
+    'zh-CN': '新密码不能与当前密码相同',
+    'en-US': 'The new password must differ from the current one',
+  },
   'auth.forbidden': {
     'zh-CN': '没有权限执行此操作',
     'en-US': 'You are not allowed to do this',

@@ -82,6 +82,7 @@ export async function sessionUserOf(db: Kysely<Database>, username: string): Pro
       'staff.center_id',
       'staff.district_id',
       'center.name',
+      'password_reset_at',
     ])
     .where('username', '=', username)
     .executeTakeFirstOrThrow()
@@ -94,6 +95,7 @@ export async function sessionUserOf(db: Kysely<Database>, username: string): Pro
     centerName: row.name,
     districtId: row.district_id,
     permissions: [...permissionsOf(row.role)],
+    mustChangePassword: row.password_reset_at !== null,
   }
 }
 

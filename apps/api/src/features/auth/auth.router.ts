@@ -1,5 +1,5 @@
 import { changePasswordInput, loginInput } from '@onewindow/contracts'
-import { protectedProcedure, publicProcedure } from '../../trpc.ts'
+import { passwordChangeProcedure, publicProcedure } from '../../trpc.ts'
 import { changePassword, login, logout } from './auth.service.ts'
 
 export const authRouter = {
@@ -9,16 +9,18 @@ export const authRouter = {
     return user
   }),
 
-  logout: protectedProcedure.mutation(async ({ ctx }) => {
+  logout: passwordChangeProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionTokenHash) await logout(ctx.db, ctx.user, ctx.sessionTokenHash, ctx.ip)
     ctx.cookies.clear()
     return { ok: true as const }
   }),
 
-  me: protectedProcedure.query(({ ctx }) => ctx.user),
+  me: passwordChangeProcedure.query(({ ctx }) => ctx.user),
 
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    await changePassword(ctx.db, ctx.user, input, ctx.sessionTokenHash ?? '', ctx.ip)
-    return { ok: true as const }
-  }),
+  changePassword: passwordChangeProcedure
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx.db, ctx.user, input, ctx.sessionTokenHash ?? '', ctx.ip)
+      return { ok: true as const }
+    }),
 }

@@ -142,7 +142,7 @@ export async function changePassword(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('staff')
-      .set({ password_hash: passwordHash, updated_at: Date.now() })
+      .set({ password_hash: passwordHash, password_reset_at: null, updated_at: Date.now() })
       .where('id', '=', user.id)
       .execute()
     await revokeSessionsOf(trx, user.id, Date.now(), currentTokenHash)

@@ -146,6 +146,37 @@ describe.each(testDialects)('auth on %s', (dialect) => {
     })
   })
 
+  it('allows nothing but a new password after a reset, then everything again', async () => {
+    await database.db
+      .updateTable('staff')
+      .set({ password_reset_at: Date.now() })
+      .where('username', '=', 'supervisor1')
+      .execute()
+    const { caller, cookies } = anonymous()
+    const user = await caller.auth.login({ username: 'supervisor1', password: fixturePassword })
+    expect(user.mustChangePassword).toBe(true)
+    const me = callerFor(database, user, { sessionTokenHash: hashToken(cookies.set[0]!) }).caller
+    const blocked = await rejection(me.staff.list({}))
+    expect(blocked.code).toBe('FORBIDDEN')
+    expect(blocked.message).toBe('auth.mustChangePassword')
+    expect((await me.auth.me()).mustChangePassword).toBe(true)
+    const same = await rejection(
+      me.auth.changePassword({ currentPassword: fixturePassword, newPassword: fixturePassword }),
+    )
+    expect(same.code).toBe('BAD_REQUEST')
+    await me.auth.changePassword({
+      currentPassword: fixturePassword,
+      newPassword: 'brand new pw 1',
+    })
+    const after = await sessionUserOf(database.db, 'supervisor1')
+    expect(after.mustChangePassword).toBe(false)
+    await callerFor(database, after).caller.staff.list({})
+    await callerFor(database, after).caller.auth.changePassword({
+      currentPassword: 'brand new pw 1',
+      newPassword: fixturePassword,
+    })
+  })
+
   it('rejects malformed input before touching the database', async () => {
     const error = await rejection(anonymous().caller.auth.login({ username: '', password: 'x' }))
     expect(error.code).toBe('BAD_REQUEST')

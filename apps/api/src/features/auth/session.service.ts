@@ -64,6 +64,7 @@ export async function resolveSession(
       'staff.status',
       'staff.center_id',
       'staff.district_id',
+      'staff.password_reset_at',
       'center.name as center_name',
     ])
     .where('session.token_hash', '=', tokenHash)
@@ -94,6 +95,7 @@ export async function resolveSession(
       centerName: row.center_name,
       districtId: row.district_id,
       permissions: [...permissionsOf(row.role)],
+      mustChangePassword: row.password_reset_at !== null,
     },
   }
 }

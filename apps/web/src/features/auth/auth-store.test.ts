@@ -28,6 +28,7 @@ const manager: SessionUser = {
   centerName: '示例街道社区事务受理服务中心',
   districtId: 1,
   permissions: ['org.read', 'staff.read', 'staff.manage', 'operationLog.read'],
+  mustChangePassword: false,
 }
 
 describe('auth store', () => {

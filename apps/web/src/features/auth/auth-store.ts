@@ -56,9 +56,18 @@ export const useAuthStore = defineStore('auth', () => {
     loaded.value = true
   }
 
+  /** Sets a new password; a reset password no longer blocks the rest of the app afterwards. */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await trpc.auth.changePassword.mutate(
+      { currentPassword, newPassword },
+      { context: { quiet: true } },
+    )
+    if (user.value) user.value = { ...user.value, mustChangePassword: false }
+  }
+
   function can(permission: Permission): boolean {
     return user.value !== null && roleCan(user.value.role, permission)
   }
 
-  return { user, loaded, signedIn, load, ensureLoaded, login, logout, clear, can }
+  return { user, loaded, signedIn, load, ensureLoaded, login, logout, clear, changePassword, can }
 })
