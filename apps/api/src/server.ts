@@ -25,6 +25,8 @@ export async function buildServer({ database, config }: ServerOptions) {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 5000 },
+    // Imports upload their file as base64 in the JSON body (see maxUploadBase64Length).
+    bodyLimit: 12 * 1024 * 1024,
   })
   await app.register(cookie)
   const loginThrottle = new LoginThrottle()

@@ -1,2 +1,3 @@
 export * from './privacy/mask.ts'
 export * from './workload/coefficient.ts'
+export * from './calendar/working-days.ts'

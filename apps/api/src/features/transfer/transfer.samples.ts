@@ -1,2 +1,14 @@
+const itemsCsv = [
+  '事项编码,事项名称,部门编码,技能编码,类型,承诺工作日,标准时长(分钟),折算系数,所需材料,办理中心,状态',
+  'YB-001,医保卡挂失补办,YB,medical-insurance,即办件,,9,,身份证、医保卡,全区,启用',
+].join('\n')
+
 /** A valid input per procedure, for the generated permission tests (see permissions.test.ts). */
-export const transferSamples: Record<string, unknown> = {}
+export const transferSamples: Record<string, unknown> = {
+  'transfer.exportServiceItems': { format: 'csv' },
+  'transfer.importServiceItems': {
+    format: 'csv',
+    base64: Buffer.from(itemsCsv).toString('base64'),
+    dryRun: false,
+  },
+}

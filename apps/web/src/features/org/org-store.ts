@@ -40,5 +40,12 @@ export const useOrgStore = defineStore('org', () => {
     }
   }
 
-  return { centers, loading, centerName, loadCenters }
+  /** Fetches again after a change (a new center, new contact data). */
+  function reloadCenters(): Promise<void> {
+    requestedFor = auth.user?.id ?? null
+    pending = fetchCenters()
+    return pending
+  }
+
+  return { centers, loading, centerName, loadCenters, reloadCenters }
 })

@@ -8,15 +8,26 @@ import { trpc } from '../../trpc'
 
 export type StaffRow = RouterOutputs['staff']['list']['rows'][number]
 
-/** Enable, disable and unlock, each behind a confirmation; `afterChange` refreshes the list. */
+/** A temporary password to show once, after creating an account or resetting its password. */
+export interface PasswordGrant {
+  kind: 'created' | 'reset'
+  name: string
+  username: string
+  temporaryPassword: string
+}
+
+/**
+ * Enable, disable, unlock and reset password, each behind a confirmation; `afterChange` refreshes
+ * the list.
+ */
 export function useStaffActions(afterChange: () => Promise<void>) {
   const { t } = useI18n()
 
-  async function confirmed(title: string, message: string): Promise<boolean> {
+  async function confirmed(title: string, message: string, confirmText?: string): Promise<boolean> {
     try {
       await ElMessageBox.confirm(message, title, {
         type: 'warning',
-        confirmButtonText: t('common.confirm'),
+        confirmButtonText: confirmText ?? t('common.confirm'),
         cancelButtonText: t('common.cancel'),
       })
       return true
@@ -55,5 +66,23 @@ export function useStaffActions(afterChange: () => Promise<void>) {
     await run(() => trpc.staff.unlock.mutate({ staffId: row.id }), t('staff.done.unlocked', names))
   }
 
-  return { setStatus, unlock }
+  /** Resolves to the temporary password to show once, or null when cancelled or refused. */
+  async function resetPassword(row: StaffRow): Promise<string | null> {
+    const names = { name: row.displayName, username: row.username }
+    const ok = await confirmed(
+      t('staffAdmin.reset.confirmTitle'),
+      t('staffAdmin.reset.confirm', names),
+      t('staffAdmin.reset.confirmButton'),
+    )
+    if (!ok) return null
+    try {
+      const { temporaryPassword } = await trpc.staff.resetPassword.mutate({ staffId: row.id })
+      await afterChange()
+      return temporaryPassword
+    } catch {
+      return null // the API error handler has shown the server's message
+    }
+  }
+
+  return { setStatus, unlock, resetPassword }
 }

@@ -1,0 +1,34 @@
+import type { AppErrorCode } from '@onewindow/contracts'
+import type { Database } from '@onewindow/db'
+import type { Kysely, Transaction } from 'kysely'
+import { appError } from './errors.ts'
+
+/**
+ * Whether a database error is a unique-key violation, on SQLite (better-sqlite3) or MySQL
+ * (mysql2), so a race past the service's own duplicate check still gets a translated error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'ER_DUP_ENTRY'
+  )
+}
+
+/**
+ * Runs one change in one transaction. A concurrent insert of the same code slips past the
+ * service's own check only to hit the unique index; that answer becomes the same app error.
+ */
+export async function inTransaction<T>(
+  db: Kysely<Database>,
+  duplicateCode: AppErrorCode,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work)
+  } catch (error) {
+    if (isUniqueViolation(error)) throw appError('CONFLICT', duplicateCode)
+    throw error
+  }
+}

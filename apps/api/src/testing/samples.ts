@@ -1,0 +1,30 @@
+import type { Database } from '@onewindow/db'
+import type { Kysely } from 'kysely'
+
+/** A sample input made anew for each call, possibly after inserting the row it acts on. */
+export type SampleFactory = (db: Kysely<Database>) => unknown
+
+/** Inserts a spare account in center 1 for samples that change an account for good. */
+export async function insertSpareStaff(db: Kysely<Database>, username: string): Promise<number> {
+  const now = Date.now()
+  const result = await db
+    .insertInto('staff')
+    .values({
+      district_id: 1,
+      center_id: 1,
+      username,
+      display_name: '备用人员',
+      role: 'staff',
+      password_hash: 'not a hash: this account never signs in',
+      status: 'active',
+      phone: '',
+      weekly_minutes: 2400,
+      failed_logins: 0,
+      locked_until: null,
+      password_reset_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .executeTakeFirst()
+  return Number(result.insertId)
+}
