@@ -90,6 +90,59 @@ async function mappingDuplicates<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Opens an account inside the caller's transaction; the password hash is of a temporary password
+ * the person must replace at first sign-in.
+ */
+export async function insertStaff(
+  trx: Transaction<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: CreateStaffInput,
+  passwordHash: string,
+): Promise<number> {
+  assertMayAssign(user, input.role, input.centerId)
+  await assertCenterExists(trx, user, input.centerId)
+  const taken = await trx
+    .selectFrom('staff')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst()
+  if (taken) throw duplicateUsername()
+  const now = Date.now()
+  const row = {
+    display_name: input.displayName,
+    role: input.role,
+    center_id: input.centerId,
+    phone: input.phone,
+    weekly_minutes: input.weeklyMinutes,
+  }
+  const result = await trx
+    .insertInto('staff')
+    .values({
+      ...row,
+      district_id: user.districtId,
+      username: input.username,
+      password_hash: passwordHash,
+      status: 'active',
+      failed_logins: 0,
+      locked_until: null,
+      password_reset_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .executeTakeFirstOrThrow()
+  const id = Number(result.insertId)
+  await appendOperation(trx, actor, {
+    action: 'staff.create',
+    centerId: input.centerId,
+    targetType: 'staff',
+    targetId: id,
+    after: { username: input.username, ...logView(row) },
+  })
+  return id
+}
+
+/**
  * Opens an account with a temporary password, returned once to hand over; the person must choose
  * their own at first sign-in.
  */
@@ -103,96 +156,66 @@ export async function createStaff(
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   const staffId = await mappingDuplicates(() =>
-    db.transaction().execute(async (trx) => {
-      await assertCenterExists(trx, user, input.centerId)
-      const taken = await trx
-        .selectFrom('staff')
-        .select('id')
-        .where('username', '=', input.username)
-        .executeTakeFirst()
-      if (taken) throw duplicateUsername()
-      const now = Date.now()
-      const row = {
-        display_name: input.displayName,
-        role: input.role,
-        center_id: input.centerId,
-        phone: input.phone,
-        weekly_minutes: input.weeklyMinutes,
-      }
-      const result = await trx
-        .insertInto('staff')
-        .values({
-          ...row,
-          district_id: user.districtId,
-          username: input.username,
-          password_hash: passwordHash,
-          status: 'active',
-          failed_logins: 0,
-          locked_until: null,
-          password_reset_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .executeTakeFirstOrThrow()
-      const id = Number(result.insertId)
-      await appendOperation(trx, actor, {
-        action: 'staff.create',
-        centerId: input.centerId,
-        targetType: 'staff',
-        targetId: id,
-        after: { username: input.username, ...logView(row) },
-      })
-      return id
-    }),
+    db.transaction().execute((trx) => insertStaff(trx, user, actor, input, passwordHash)),
   )
   return { staffId, username: input.username, temporaryPassword: password }
 }
 
-/** Edits an account; a manager keeps people in the own center, nobody changes their own role. */
-export async function updateStaff(
+/**
+ * Edits an account inside the caller's transaction: a manager keeps people in the own center,
+ * nobody changes their own role. Writes (and logs) nothing when nothing changes.
+ */
+export async function updateStaffIn(
+  trx: Transaction<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: UpdateStaffInput,
+) {
+  const before = await loadEditable(trx, input.staffId)
+  if (!before) throw notFound()
+  assertMayManage(user, before)
+  if (before.id === user.id && input.role !== before.role) {
+    throw appError('BAD_REQUEST', 'staff.cannotChangeOwnRole')
+  }
+  if (!isDistrictWide(user.role) && input.centerId !== before.center_id) {
+    throw appError('FORBIDDEN', 'staff.cannotChangeCenter')
+  }
+  assertMayAssign(user, input.role, input.centerId)
+  if (input.centerId !== before.center_id) await assertCenterExists(trx, user, input.centerId)
+  const after = {
+    display_name: input.displayName,
+    role: input.role,
+    center_id: input.centerId,
+    phone: input.phone,
+    weekly_minutes: input.weeklyMinutes,
+  }
+  const changed = (Object.keys(after) as (keyof typeof after)[]).some(
+    (key) => after[key] !== before[key],
+  )
+  if (!changed) return { changed: false }
+  await trx
+    .updateTable('staff')
+    .set({ ...after, updated_at: Date.now() })
+    .where('id', '=', input.staffId)
+    .execute()
+  await appendOperation(trx, actor, {
+    action: 'staff.update',
+    centerId: after.center_id ?? before.center_id,
+    targetType: 'staff',
+    targetId: input.staffId,
+    before: logView(before),
+    after: logView(after),
+  })
+  return { changed: true }
+}
+
+export function updateStaff(
   db: Kysely<Database>,
   user: SessionUser,
   actor: Actor,
   input: UpdateStaffInput,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadEditable(trx, input.staffId)
-    if (!before) throw notFound()
-    assertMayManage(user, before)
-    if (before.id === user.id && input.role !== before.role) {
-      throw appError('BAD_REQUEST', 'staff.cannotChangeOwnRole')
-    }
-    if (!isDistrictWide(user.role) && input.centerId !== before.center_id) {
-      throw appError('FORBIDDEN', 'staff.cannotChangeCenter')
-    }
-    assertMayAssign(user, input.role, input.centerId)
-    if (input.centerId !== before.center_id) await assertCenterExists(trx, user, input.centerId)
-    const after = {
-      display_name: input.displayName,
-      role: input.role,
-      center_id: input.centerId,
-      phone: input.phone,
-      weekly_minutes: input.weeklyMinutes,
-    }
-    const changed = (Object.keys(after) as (keyof typeof after)[]).some(
-      (key) => after[key] !== before[key],
-    )
-    if (!changed) return { changed: false }
-    await trx
-      .updateTable('staff')
-      .set({ ...after, updated_at: Date.now() })
-      .where('id', '=', input.staffId)
-      .execute()
-    await appendOperation(trx, actor, {
-      action: 'staff.update',
-      centerId: after.center_id ?? before.center_id,
-      targetType: 'staff',
-      targetId: input.staffId,
-      before: logView(before),
-      after: logView(after),
-    })
-    return { changed: true }
-  })
+  return db.transaction().execute((trx) => updateStaffIn(trx, user, actor, input))
 }
 
 /**

@@ -9,6 +9,15 @@ export interface Column<Key extends string = string> {
   required?: boolean
 }
 
+export function columnLabel<Key extends string>(
+  columns: readonly Column<Key>[],
+  key: Key,
+  locale: Locale,
+): string {
+  const column = columns.find((c) => c.key === key)!
+  return locale === 'zh-CN' ? column.zh : column.en
+}
+
 export function headerOf(columns: readonly Column[], locale: Locale): string[] {
   return columns.map((column) => (locale === 'zh-CN' ? column.zh : column.en))
 }

@@ -8,7 +8,7 @@ import {
 } from '@onewindow/contracts'
 import type { ZodType } from 'zod'
 import { translateZodIssue } from '../../zod-messages.ts'
-import { type Column, locateColumns, recordOf } from './columns.ts'
+import { type Column, columnLabel, locateColumns, recordOf } from './columns.ts'
 import { UnreadableFileError, readSheet } from './spreadsheet.ts'
 
 /** A valid row, ready to write, with the line it came from. */
@@ -61,10 +61,7 @@ export async function runImport<Key extends string, Row>(
     if (error instanceof UnreadableFileError) return fileIssue(unreadable[error.reason])
     throw error
   }
-  const label = (key: Key) => {
-    const column = plan.columns.find((c) => c.key === key)!
-    return locale === 'zh-CN' ? column.zh : column.en
-  }
+  const label = (key: Key) => columnLabel(plan.columns, key, locale)
   const { indexOf, missing } = locateColumns(sheet.header, plan.columns)
   if (missing.length > 0) {
     return result(

@@ -12,7 +12,7 @@ import { insertItem, updateItemIn } from '../catalog/items.service.ts'
 import { translateZodIssue } from '../../zod-messages.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { choice, optionalNumber, requiredNumber, splitList } from './cell-values.ts'
-import type { Column } from './columns.ts'
+import { type Column, columnLabel } from './columns.ts'
 import type { ImportPlan, ParsedRow } from './import-runner.ts'
 
 export const serviceItemColumns = [
@@ -108,10 +108,7 @@ export async function serviceItemsImportPlan(
   locale: Locale,
 ): Promise<ImportPlan<Key, ItemRow>> {
   const lookups = await loadLookups(db)
-  const label = (key: Key) => {
-    const column = serviceItemColumns.find((c) => c.key === key)!
-    return locale === 'zh-CN' ? column.zh : column.en
-  }
+  const label = (key: Key) => columnLabel(serviceItemColumns, key, locale)
   const issue = (line: number, key: Key, message: string): ImportIssue => ({
     line,
     column: label(key),

@@ -3,6 +3,10 @@ const itemsCsv = [
   'YB-001,医保卡挂失补办,YB,medical-insurance,即办件,,9,,身份证、医保卡,全区,启用',
 ].join('\n')
 
+let imported = 0
+const staffCsv = () =>
+  `用户名,姓名,角色,所属中心编码\nimp-${process.pid}-${++imported},导入人员,窗口人员,C1`
+
 /** A valid input per procedure, for the generated permission tests (see permissions.test.ts). */
 export const transferSamples: Record<string, unknown> = {
   'transfer.exportServiceItems': { format: 'csv' },
@@ -11,4 +15,11 @@ export const transferSamples: Record<string, unknown> = {
     base64: Buffer.from(itemsCsv).toString('base64'),
     dryRun: false,
   },
+  'transfer.exportStaff': { format: 'xlsx' },
+  'transfer.exportSkillsMatrix': { format: 'csv' },
+  'transfer.importStaff': () => ({
+    format: 'csv',
+    base64: Buffer.from(staffCsv()).toString('base64'),
+    dryRun: false,
+  }),
 }
