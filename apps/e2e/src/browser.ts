@@ -47,3 +47,14 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true })
 }
+
+/** Lets drawers, dialogs and popovers finish their entry transitions before a screenshot. */
+export function settled(page: Page) {
+  return page.evaluate(`(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)))
+  })()`)
+}

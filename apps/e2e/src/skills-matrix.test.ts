@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, signIn } from './browser.ts'
+import { launchBrowser, newContext, screenshot, signIn, settled } from './browser.ts'
 
 let browser: Browser
 let page: Page
@@ -12,16 +12,6 @@ beforeAll(async () => {
   await page.getByTestId('user-name').waitFor()
 })
 afterAll(() => browser?.close())
-
-/** Lets drawers, dialogs and popovers finish their entry transitions before a screenshot. */
-const settled = (page: Page) =>
-  page.evaluate(`(async () => {
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-    const finite = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)))
-  })()`)
 
 const levelOf = async (testId: string) =>
   Number(await page.getByTestId(testId).getAttribute('data-level'))

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, signIn } from './browser.ts'
+import { launchBrowser, newContext, screenshot, signIn, settled } from './browser.ts'
 
 let browser: Browser
 let page: Page
@@ -13,18 +13,9 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-/** Lets drawers, dialogs and popovers finish their entry transitions before a screenshot. */
-const settled = (page: Page) =>
-  page.evaluate(`(async () => {
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-    const finite = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)))
-  })()`)
-
 const username = `e2e${Date.now().toString(36)}`
 const temporaryPassword = /^[A-HJ-NP-Za-hjkmnp-z2-9]{10}$/
+let resetPassword = ''
 
 async function readAndCloseTemporaryPassword(name: string): Promise<string> {
   const dialog = page.getByTestId('temp-password-dialog')
@@ -78,6 +69,31 @@ describe('staff administration, for a center manager', () => {
   it('resets the password after a confirmation and shows the new temporary one', async () => {
     await page.getByTestId(`staff-reset-${username}`).click()
     await page.locator('.el-message-box').getByRole('button', { name: '重置' }).click()
-    expect(await readAndCloseTemporaryPassword('staff-reset-password')).toMatch(temporaryPassword)
+    resetPassword = await readAndCloseTemporaryPassword('staff-reset-password')
+    expect(resetPassword).toMatch(temporaryPassword)
+  })
+})
+
+describe('the person whose password was reset', () => {
+  it('must choose a new password before anything else, then works normally', async () => {
+    const context = await newContext(browser)
+    const own = await context.newPage()
+    await signIn(own, username, resetPassword)
+    await own.waitForURL((url) => url.pathname === '/change-password')
+    await own.goto('/catalog')
+    await own.waitForURL((url) => url.pathname === '/change-password')
+    await own.getByTestId('current-password').fill(resetPassword)
+    await own.getByTestId('new-password').fill('my own password 1')
+    await own.getByTestId('confirm-password').fill('my own password 2')
+    await own.getByTestId('change-password-submit').click()
+    await expect.poll(() => own.locator('.el-form-item__error').innerText()).toContain('不一致')
+    await settled(own)
+    await screenshot(own, 'change-password-forced')
+    await own.getByTestId('confirm-password').fill('my own password 1')
+    await own.getByTestId('change-password-submit').click()
+    await own.waitForURL((url) => url.pathname === '/')
+    await own.getByTestId('menu-catalog').click()
+    await own.waitForURL((url) => url.pathname === '/catalog')
+    await context.close()
   })
 })
