@@ -92,17 +92,12 @@ describe.each(testDialects)('HTTP API on %s', (dialect) => {
       .trpc.auth.login.mutate({ username: '', password: 'x' })
       .catch((e: unknown) => e)) as TRPCClientError<AppRouter>
     expect(error.data?.code).toBe('BAD_REQUEST')
-    expect(error.data?.fieldErrors).toEqual([
-      expect.objectContaining({
-        path: 'username',
-        message: expect.stringMatching(/>=1|at least/i),
-      }),
-    ])
+    expect(error.data?.fieldErrors).toEqual([{ path: 'username', message: 'Required' }])
     const zh = (await client('zh-CN')
       .trpc.auth.login.mutate({ username: '', password: 'x' })
       .catch((e: unknown) => e)) as TRPCClientError<AppRouter>
     expect(zh.message).toBe('输入有误，请检查后重试')
-    expect(zh.data?.fieldErrors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(zh.data?.fieldErrors?.[0]?.message).toBe('不能为空')
   })
 
   it('tells the sign-in page whether this is a demo, before anyone signs in', async () => {

@@ -48,6 +48,7 @@ export const catalogZhCN = {
     everywhere: '全区通办',
     centerCount: '{n} 个中心',
     empty: '没有符合条件的事项',
+    importWhat: '服务事项',
   },
   itemForm: {
     createTitle: '新建服务事项',
@@ -188,6 +189,7 @@ export const catalogEnUS: typeof catalogZhCN = {
     everywhere: 'All centers',
     centerCount: '{n} centers',
     empty: 'No service items match',
+    importWhat: 'service items',
   },
   itemForm: {
     createTitle: 'New service item',

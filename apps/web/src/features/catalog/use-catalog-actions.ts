@@ -1,8 +1,6 @@
 import type { CatalogStatus } from '@onewindow/contracts'
-import { ElMessage, ElMessageBox } from 'element-plus'
-import 'element-plus/es/components/message/style/css'
-import 'element-plus/es/components/message-box/style/css'
 import { useI18n } from 'vue-i18n'
+import { useConfirmedAction } from '../../shared/use-confirmed-action'
 import { trpc } from '../../trpc'
 
 export type CatalogKind = 'item' | 'skill' | 'department'
@@ -29,29 +27,7 @@ const deleteOf: Record<CatalogKind, (input: { code: string }) => Promise<unknown
 export function useCatalogActions(afterChange: () => Promise<unknown> | void) {
   const { t } = useI18n()
 
-  async function confirmed(title: string, message: string, danger = false): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, title, {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-        confirmButtonClass: danger ? 'el-button--danger' : undefined,
-      })
-      return true
-    } catch {
-      return false
-    }
-  }
-
-  async function run(action: () => Promise<unknown>, doneMessage: string): Promise<void> {
-    try {
-      await action()
-    } catch {
-      return // the API error handler has shown the server's message
-    }
-    ElMessage.success(doneMessage)
-    await afterChange()
-  }
+  const { confirmed, run } = useConfirmedAction(afterChange)
 
   async function setStatus(
     kind: 'item' | 'skill',

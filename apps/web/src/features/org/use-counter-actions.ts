@@ -1,9 +1,7 @@
 import type { RouterOutputs } from '@onewindow/api'
 import type { CounterStatus } from '@onewindow/contracts'
-import { ElMessage, ElMessageBox } from 'element-plus'
-import 'element-plus/es/components/message/style/css'
-import 'element-plus/es/components/message-box/style/css'
 import { useI18n } from 'vue-i18n'
+import { useConfirmedAction } from '../../shared/use-confirmed-action'
 import { trpc } from '../../trpc'
 
 export type CounterRow = RouterOutputs['org']['counters'][number]
@@ -18,29 +16,7 @@ const doneKeys: Record<CounterStatus, string> = {
 export function useCounterActions(afterChange: () => Promise<void>) {
   const { t } = useI18n()
 
-  async function confirmed(title: string, message: string, danger = false): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, title, {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-        confirmButtonClass: danger ? 'el-button--danger' : undefined,
-      })
-      return true
-    } catch {
-      return false
-    }
-  }
-
-  async function run(action: () => Promise<unknown>, doneMessage: string): Promise<void> {
-    try {
-      await action()
-    } catch {
-      return // the API error handler has shown the server's message
-    }
-    ElMessage.success(doneMessage)
-    await afterChange()
-  }
+  const { confirmed, run } = useConfirmedAction(afterChange)
 
   async function setStatus(row: CounterRow, status: CounterStatus): Promise<void> {
     const names = { name: row.name }

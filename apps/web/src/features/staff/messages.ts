@@ -1,6 +1,7 @@
 /** Strings of the staff admin pages added after the shell (skills matrix, staff editing). */
 export const staffAdminZhCN = {
   title: '人员管理',
+  importWhat: '人员',
   actions: {
     create: '新增人员',
     edit: '编辑',
@@ -124,6 +125,7 @@ export const staffAdminZhCN = {
 
 export const staffAdminEnUS: typeof staffAdminZhCN = {
   title: 'Staff',
+  importWhat: 'staff',
   actions: {
     create: 'New staff',
     edit: 'Edit',
