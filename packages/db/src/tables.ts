@@ -154,6 +154,99 @@ export interface OperationLogHeadTable {
   last_hash: string
 }
 
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred'
+export type TicketOutcome = 'case' | 'consultation' | 'rejected'
+
+/** A queue number for one service item at one center on one day (e.g. B017). */
+export interface TicketTable {
+  id: Generated<number>
+  center_id: number
+  /** The center's calendar day (Asia/Shanghai), 'YYYY-MM-DD'. */
+  day: string
+  number: string
+  service_item_id: number
+  skill_id: number
+  status: TicketStatus
+  /** 1 for the green channel (elderly, disabled, pregnant), else 0. */
+  priority: number
+  appointment_at: number | null
+  issued_at: number
+  /** The place in the queue: the original issue time, kept across transfers. */
+  queued_since: number
+  called_at: number | null
+  serving_started_at: number | null
+  finished_at: number | null
+  counter_id: number | null
+  staff_id: number | null
+  /** A transfer to a named colleague: only they may call it. */
+  target_staff_id: number | null
+  recall_count: number
+  outcome: TicketOutcome | null
+  outcome_note: string | null
+  transferred_from_id: number | null
+  resident_name: string | null
+  resident_id_number: string | null
+}
+
+export interface TicketEventTable {
+  id: Generated<number>
+  ticket_id: number
+  at: number
+  from_status: TicketStatus | null
+  to_status: TicketStatus
+  staff_id: number | null
+  counter_id: number | null
+  note: string | null
+}
+
+export interface TicketSequenceTable {
+  center_id: number
+  day: string
+  letter: string
+  last_number: number
+}
+
+export type CaseStatus =
+  'accepted' | 'processing' | 'awaiting_materials' | 'completed' | 'delivered' | 'rejected'
+
+export interface ServiceCaseTable {
+  id: Generated<number>
+  center_id: number
+  ticket_id: number | null
+  service_item_id: number
+  staff_id: number
+  counter_id: number | null
+  kind: ServiceItemKind
+  status: CaseStatus
+  accepted_at: number
+  /** Commitment cases: the last working day to complete by. */
+  deadline_day: string | null
+  completed_at: number | null
+  /** The finishing request's key: a retried finish finds its case instead of making another. */
+  idempotency_key: string
+}
+
+/** Who works at an open counter, and whether they are paused. */
+export interface CounterSessionTable {
+  counter_id: number
+  staff_id: number
+  opened_at: number
+  paused_at: number | null
+  pause_reason: string | null
+  /** Seconds to wait before calling the next ticket automatically; null: call by hand. */
+  auto_call_seconds: number | null
+}
+
+/** A registered kiosk device: it issues tickets for its center without anyone signed in. */
+export interface KioskTable {
+  id: Generated<number>
+  center_id: number
+  name: string
+  token_hash: string
+  created_at: number
+  revoked_at: number | null
+}
+
 export interface Database {
   district: DistrictTable
   center: CenterTable
@@ -169,6 +262,12 @@ export interface Database {
   session: SessionTable
   operation_log: OperationLogTable
   operation_log_head: OperationLogHeadTable
+  ticket: TicketTable
+  ticket_event: TicketEventTable
+  ticket_sequence: TicketSequenceTable
+  service_case: ServiceCaseTable
+  counter_session: CounterSessionTable
+  kiosk: KioskTable
 }
 
 export type Center = Selectable<CenterTable>

@@ -21,6 +21,12 @@ import * as staffWeeklyMinutes from './2026-11-26-19-staff-weekly-minutes.ts'
 import * as staffWeeklyMinutesData from './2026-11-26-20-staff-weekly-minutes-data.ts'
 import * as staffDropWeeklyHours from './2026-11-26-21-staff-drop-weekly-hours.ts'
 import * as staffPasswordReset from './2026-11-26-22-staff-password-reset.ts'
+import * as ticket from './2026-11-26-23-ticket.ts'
+import * as ticketEvent from './2026-11-26-24-ticket-event.ts'
+import * as ticketSequence from './2026-11-26-25-ticket-sequence.ts'
+import * as serviceCase from './2026-11-26-26-service-case.ts'
+import * as counterSession from './2026-11-26-27-counter-session.ts'
+import * as kiosk from './2026-11-26-28-kiosk.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +52,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-20-staff-weekly-minutes-data': staffWeeklyMinutesData,
   '2026-11-26-21-staff-drop-weekly-hours': staffDropWeeklyHours,
   '2026-11-26-22-staff-password-reset': staffPasswordReset,
+  '2026-11-26-23-ticket': ticket,
+  '2026-11-26-24-ticket-event': ticketEvent,
+  '2026-11-26-25-ticket-sequence': ticketSequence,
+  '2026-11-26-26-service-case': serviceCase,
+  '2026-11-26-27-counter-session': counterSession,
+  '2026-11-26-28-kiosk': kiosk,
 }

@@ -26,7 +26,18 @@ const seededTables = [
 type SeededTable = (typeof seededTables)[number]
 
 /** Every table holding data, parents before children; clearing walks it backwards. */
-const dataTables = [...seededTables, 'service_item_center', 'session', 'operation_log'] as const
+const dataTables = [
+  ...seededTables,
+  'service_item_center',
+  'kiosk',
+  'counter_session',
+  'ticket',
+  'ticket_event',
+  'ticket_sequence',
+  'service_case',
+  'session',
+  'operation_log',
+] as const
 
 export interface SeedSummary {
   seed: number

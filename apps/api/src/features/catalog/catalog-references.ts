@@ -20,8 +20,12 @@ const referencesTo = {
     { table: 'service_item', column: 'skill_id' },
     { table: 'staff_skill', column: 'skill_id' },
     { table: 'counter_skill', column: 'skill_id' },
+    { table: 'ticket', column: 'skill_id' },
   ],
-  service_item: [],
+  service_item: [
+    { table: 'ticket', column: 'service_item_id' },
+    { table: 'service_case', column: 'service_item_id' },
+  ],
 } satisfies Record<string, Reference[]>
 
 type CatalogTable = keyof typeof referencesTo
