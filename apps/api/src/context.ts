@@ -18,6 +18,8 @@ export interface Context {
   /** SHA-256 of the session token presented with the request, if any. */
   sessionTokenHash: string | null
   user: SessionUser | null
+  /** SHA-256 of a registered kiosk device's token (header x-kiosk-token), if any. */
+  kioskTokenHash: string | null
   cookies: SessionCookieJar
   loginThrottle: LoginThrottle
   /** Whether this installation is a demo (its sign-ins may be shown). */

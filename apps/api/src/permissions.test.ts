@@ -1,4 +1,4 @@
-import { type Permission, type Role, can, roles } from '@onewindow/contracts'
+import { type Permission, type Role, type SessionUser, can, roles } from '@onewindow/contracts'
 import type { Database, DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { TRPCError } from '@trpc/server'
@@ -8,10 +8,12 @@ import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
 import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
 import { orgSamples } from './features/org/org.samples.ts'
+import { queueSamples } from './features/queue/queue.samples.ts'
 import { staffSamples } from './features/staff/staff.samples.ts'
 import { systemSamples } from './features/system/system.samples.ts'
 import { transferSamples } from './features/transfer/transfer.samples.ts'
-import { insertCatalogFixture } from './testing/catalog-fixture.ts'
+import { hashToken } from './features/auth/session.service.ts'
+import { insertCatalogFixture, testKioskToken } from './testing/catalog-fixture.ts'
 import { callerFor, insertFixture, sessionUserOf } from './testing/fixture.ts'
 import { appRouter } from './router.ts'
 import type { SampleFactory } from './testing/samples.ts'
@@ -26,6 +28,7 @@ const sampleInputs: Record<string, unknown> = {
   ...orgSamples,
   ...catalogSamples,
   ...staffSamples,
+  ...queueSamples,
   ...operationLogSamples,
   ...systemSamples,
   ...transferSamples,
@@ -35,9 +38,13 @@ const sampleInputs: Record<string, unknown> = {
  * Samples that need fresh codes or rows of their own are functions of the test database, called
  * anew for every call (e.g. a delete sample inserts the row it then deletes).
  */
-async function inputFor(path: string, db: Kysely<Database>): Promise<unknown> {
+async function inputFor(
+  path: string,
+  db: Kysely<Database>,
+  user: SessionUser | null = null,
+): Promise<unknown> {
   const sample = sampleInputs[path]
-  return typeof sample === 'function' ? await (sample as SampleFactory)(db) : sample
+  return typeof sample === 'function' ? await (sample as SampleFactory)(db, user) : sample
 }
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
@@ -120,8 +127,9 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
   it.each(denied)('$path is FORBIDDEN to $role and changes nothing', async ({ path, role }) => {
     const username = usernameOf[role]
     const before = await logCount()
-    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    const error = await errorOf(call(caller, path, await inputFor(path, database.db)))
+    const user = await sessionUserOf(database.db, username)
+    const caller = callerFor(database, user).caller
+    const error = await errorOf(call(caller, path, await inputFor(path, database.db, user)))
     expect(error?.code).toBe('FORBIDDEN')
     expect(await logCount()).toBe(before)
   })
@@ -132,16 +140,20 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
   })
   it.each(allowed)('$path is allowed to $role', async ({ path, role }) => {
     const username = usernameOf[role]
-    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    expect(await errorOf(call(caller, path, await inputFor(path, database.db)))).toBeNull()
+    const user = await sessionUserOf(database.db, username)
+    const caller = callerFor(database, user).caller
+    expect(await errorOf(call(caller, path, await inputFor(path, database.db, user)))).toBeNull()
   })
 
   const mutations = procedures.filter((p) => p.type === 'mutation')
   it.each(mutations)('$path writes an operation log entry', async ({ path, meta }) => {
     const user = meta?.access === 'public' ? null : await sessionUserOf(database.db, 'admin')
-    const caller = callerFor(database, user, { sessionTokenHash: 'a'.repeat(64) }).caller
+    const caller = callerFor(database, user, {
+      sessionTokenHash: 'a'.repeat(64),
+      kioskTokenHash: hashToken(testKioskToken),
+    }).caller
     const before = await logCount()
-    await call(caller, path, await inputFor(path, database.db))
+    await call(caller, path, await inputFor(path, database.db, user))
     expect(await logCount()).toBeGreaterThan(before)
   })
 
@@ -150,8 +162,9 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     const permission = permissionOf(meta)!
     const role = roles.find((r) => r !== 'admin' && can(r, permission))!
     const username = usernameOf[role]
-    const caller = callerFor(database, await sessionUserOf(database.db, username)).caller
-    const input = { ...((await inputFor(path, database.db)) as object), centerId: 2 }
+    const user = await sessionUserOf(database.db, username)
+    const caller = callerFor(database, user).caller
+    const input = { ...((await inputFor(path, database.db, user)) as object), centerId: 2 }
     const error = await errorOf(call(caller, path, input))
     expect(error?.code).toBe('FORBIDDEN')
     expect(error?.message).toBe('auth.outOfScope')

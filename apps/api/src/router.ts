@@ -3,6 +3,7 @@ import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
+import { queueRouter } from './features/queue/queue.router.ts'
 import { staffRouter } from './features/staff/staff.router.ts'
 import { systemRouter } from './features/system/system.router.ts'
 import { transferRouter } from './features/transfer/transfer.router.ts'
@@ -13,6 +14,7 @@ export const appRouter = router({
   org: orgRouter,
   catalog: catalogRouter,
   staff: staffRouter,
+  queue: queueRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,

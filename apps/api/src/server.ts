@@ -36,6 +36,8 @@ export async function buildServer({ database, config }: ServerOptions) {
     const sessionTokenHash = token ? hashToken(token) : null
     const session = sessionTokenHash ? await resolveSession(database.db, sessionTokenHash) : null
     const secure = req.protocol === 'https'
+    const kioskToken = req.headers['x-kiosk-token']
+
     const context: Context = {
       db: database.db,
       dialect: database.dialect,
@@ -44,6 +46,7 @@ export async function buildServer({ database, config }: ServerOptions) {
       userAgent: req.headers['user-agent'] ?? '',
       sessionTokenHash: session ? sessionTokenHash : null,
       user: session?.user ?? null,
+      kioskTokenHash: typeof kioskToken === 'string' && kioskToken ? hashToken(kioskToken) : null,
       loginThrottle,
       demo: config.demo,
       cookies: {

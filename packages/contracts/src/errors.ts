@@ -47,6 +47,63 @@ export const errorMessages = {
     'zh-CN': '请求的接口不存在',
     'en-US': 'No such API route',
   },
+  // Live queue
+  'queue.kioskRequired': {
+    'zh-CN': '此设备未登记为取号机，请由中心负责人登录后登记',
+    'en-US': 'This device is not a registered kiosk; a center manager must register it',
+  },
+  'queue.itemNotOffered': {
+    'zh-CN': '本中心不受理该事项',
+    'en-US': 'This center does not handle that service item',
+  },
+  'queue.counterNotOpen': {
+    'zh-CN': '请先开启您的窗口',
+    'en-US': 'Open your counter first',
+  },
+  'queue.counterBusy': {
+    'zh-CN': '该窗口已有其他工作人员在岗',
+    'en-US': 'Someone else is working at that counter',
+  },
+  'queue.alreadyAtCounter': {
+    'zh-CN': '您已在另一个窗口在岗，请先关闭该窗口',
+    'en-US': 'You are already at another counter; close it first',
+  },
+  'queue.counterClosed': {
+    'zh-CN': '该窗口未开放',
+    'en-US': 'That counter is not open',
+  },
+  'queue.nothingWaiting': {
+    'zh-CN': '当前没有您可办理的等候号',
+    'en-US': 'No waiting ticket you can serve',
+  },
+  'queue.busyWithTicket': {
+    'zh-CN': '请先办结当前的号',
+    'en-US': 'Finish the current ticket first',
+  },
+  'queue.notYourTicket': {
+    'zh-CN': '这不是您窗口的号',
+    'en-US': 'That ticket is not at your counter',
+  },
+  'queue.wrongTicketState': {
+    'zh-CN': '该号当前状态不允许此操作',
+    'en-US': 'The ticket is not in a state that allows this',
+  },
+  'queue.tooManyRecalls': {
+    'zh-CN': '已重复叫号 3 次，请标记为过号',
+    'en-US': 'Already recalled 3 times: mark it as a no-show',
+  },
+  'queue.rejectReasonRequired': {
+    'zh-CN': '不予受理时须填写原因',
+    'en-US': 'A rejection needs a reason',
+  },
+  'queue.transferTargetRequired': {
+    'zh-CN': '请选择转往的业务类别或同事（二选一）',
+    'en-US': 'Choose either a skill or a colleague to transfer to',
+  },
+  'queue.paused': {
+    'zh-CN': '窗口暂停中，请先恢复',
+    'en-US': 'Your counter is paused; resume first',
+  },
   // Import and export (transfer feature)
   'transfer.unreadableEncoding': {
     'zh-CN': '文件编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或使用 Excel 文件',

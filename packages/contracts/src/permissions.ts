@@ -15,6 +15,9 @@ export const permissions = [
   'staff.manage',
   'operationLog.read',
   'operationLog.verify',
+  'queue.read',
+  'queue.work',
+  'kiosk.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -29,9 +32,12 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'staff.read',
     'staff.manage',
     'operationLog.read',
+    'queue.read',
+    'queue.work',
+    'kiosk.manage',
   ],
-  supervisor: ['org.read', 'catalog.read', 'staff.read', 'operationLog.read'],
-  staff: ['org.read', 'catalog.read'],
+  supervisor: ['org.read', 'catalog.read', 'staff.read', 'operationLog.read', 'queue.read'],
+  staff: ['org.read', 'catalog.read', 'queue.read', 'queue.work'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

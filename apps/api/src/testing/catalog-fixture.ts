@@ -1,5 +1,9 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
+import { hashToken } from '../features/auth/session.service.ts'
+
+/** The token of the fixture's kiosk in center 1. */
+export const testKioskToken = 'fixture-kiosk-token'
 
 /**
  * A small catalog and counters on top of insertFixture: two departments with a skill each, an
@@ -59,6 +63,16 @@ export async function insertCatalogFixture(db: Kysely<Database>) {
     ])
     .execute()
   await db.insertInto('counter_skill').values({ counter_id: 2, skill_id: 1 }).execute()
+  await db
+    .insertInto('kiosk')
+    .values({
+      center_id: 1,
+      name: '大厅取号机',
+      token_hash: hashToken(testKioskToken),
+      created_at: Date.now(),
+      revoked_at: null,
+    })
+    .execute()
   await db
     .insertInto('staff_skill')
     .values([

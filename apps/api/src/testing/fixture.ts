@@ -110,7 +110,12 @@ const createCaller = createCallerFactory(appRouter)
 export function callerFor(
   database: DatabaseHandle,
   user: SessionUser | null,
-  options: { ip?: string; sessionTokenHash?: string; loginThrottle?: LoginThrottle } = {},
+  options: {
+    ip?: string
+    sessionTokenHash?: string
+    kioskTokenHash?: string
+    loginThrottle?: LoginThrottle
+  } = {},
 ) {
   const cookies: CookieLog = { set: [], cleared: 0 }
   const ctx: Context = {
@@ -121,6 +126,7 @@ export function callerFor(
     userAgent: 'vitest',
     sessionTokenHash: options.sessionTokenHash ?? null,
     user,
+    kioskTokenHash: options.kioskTokenHash ?? null,
     loginThrottle: options.loginThrottle ?? new LoginThrottle(),
     demo: false,
     cookies: {

@@ -1,8 +1,12 @@
+import type { SessionUser } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 
-/** A sample input made anew for each call, possibly after inserting the row it acts on. */
-export type SampleFactory = (db: Kysely<Database>) => unknown
+/**
+ * A sample input made anew for each call, possibly after inserting the rows it acts on for the
+ * user about to call (null for anonymous calls).
+ */
+export type SampleFactory = (db: Kysely<Database>, user: SessionUser | null) => unknown
 
 /** Inserts a spare account in center 1 for samples that change an account for good. */
 export async function insertSpareStaff(db: Kysely<Database>, username: string): Promise<number> {

@@ -1,0 +1,164 @@
+import { type PauseReason, type SessionUser, certifiedLevel } from '@onewindow/contracts'
+import type { Database } from '@onewindow/db'
+import type { Kysely, Transaction } from 'kysely'
+import { appError, notFound } from '../../errors.ts'
+import { assertCenterAccess } from '../../scope.ts'
+import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
+import { publishQueueChange } from './queue-events.ts'
+
+/** The counter this user works at now, with its center and state; null when at none. */
+export async function sessionOf(db: Kysely<Database>, staffId: number) {
+  const session = await db
+    .selectFrom('counter_session')
+    .innerJoin('counter', 'counter.id', 'counter_session.counter_id')
+    .select([
+      'counter_session.counter_id',
+      'counter.center_id',
+      'counter.code',
+      'counter.name',
+      'counter.kind',
+      'counter_session.opened_at',
+      'counter_session.paused_at',
+      'counter_session.pause_reason',
+      'counter_session.auto_call_seconds',
+    ])
+    .where('counter_session.staff_id', '=', staffId)
+    .executeTakeFirst()
+  return session ?? null
+}
+export type CounterSession = NonNullable<Awaited<ReturnType<typeof sessionOf>>>
+
+export async function requireSession(db: Kysely<Database>, staffId: number) {
+  const session = await sessionOf(db, staffId)
+  if (!session) throw appError('CONFLICT', 'queue.counterNotOpen')
+  return session
+}
+
+/** Skills this person may serve at this counter: certified skills ∩ the counter's skills. */
+export async function servableSkills(db: Kysely<Database>, staffId: number, counterId: number) {
+  const counter = await db
+    .selectFrom('counter')
+    .select('kind')
+    .where('id', '=', counterId)
+    .executeTakeFirstOrThrow()
+  const rows = await db
+    .selectFrom('staff_skill')
+    .innerJoin('skill', 'skill.id', 'staff_skill.skill_id')
+    .select('staff_skill.skill_id')
+    .where('staff_skill.staff_id', '=', staffId)
+    .where('staff_skill.level', '>=', certifiedLevel)
+    .where('skill.status', '=', 'active')
+    .$if(counter.kind === 'dedicated', (qb) =>
+      qb.where('staff_skill.skill_id', 'in', (eb) =>
+        eb.selectFrom('counter_skill').select('skill_id').where('counter_id', '=', counterId),
+      ),
+    )
+    .execute()
+  return rows.map((row) => row.skill_id)
+}
+
+async function logSession(
+  trx: Transaction<Database>,
+  actor: Actor,
+  action: string,
+  centerId: number,
+  counterId: number,
+  after?: unknown,
+) {
+  await appendOperation(trx, actor, {
+    action,
+    centerId,
+    targetType: 'counter',
+    targetId: counterId,
+    after,
+  })
+}
+
+export async function openCounter(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: { counterId: number; autoCallSeconds: number | null },
+) {
+  const counter = await db
+    .selectFrom('counter')
+    .select(['id', 'center_id', 'status'])
+    .where('id', '=', input.counterId)
+    .executeTakeFirst()
+  if (!counter) throw notFound()
+  assertCenterAccess(user, counter.center_id)
+  if (counter.status !== 'open') throw appError('CONFLICT', 'queue.counterClosed')
+  await db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('counter_session')
+      .select(['counter_id', 'staff_id'])
+      .where((eb) => eb.or([eb('counter_id', '=', counter.id), eb('staff_id', '=', user.id)]))
+      .execute()
+    if (taken.some((s) => s.staff_id === user.id))
+      throw appError('CONFLICT', 'queue.alreadyAtCounter')
+    if (taken.length > 0) throw appError('CONFLICT', 'queue.counterBusy')
+    await trx
+      .insertInto('counter_session')
+      .values({
+        counter_id: counter.id,
+        staff_id: user.id,
+        opened_at: Date.now(),
+        paused_at: null,
+        pause_reason: null,
+        auto_call_seconds: input.autoCallSeconds,
+      })
+      .execute()
+    await logSession(trx, actor, 'queue.openCounter', counter.center_id, counter.id, {
+      autoCallSeconds: input.autoCallSeconds,
+    })
+  })
+  publishQueueChange(counter.center_id)
+}
+
+/** Leaves the counter; not while a ticket is still called or in service there. */
+export async function closeCounter(db: Kysely<Database>, user: SessionUser, actor: Actor) {
+  const session = await requireSession(db, user.id)
+  await db.transaction().execute(async (trx) => {
+    const busy = await trx
+      .selectFrom('ticket')
+      .select('id')
+      .where('counter_id', '=', session.counter_id)
+      .where('status', 'in', ['called', 'serving'])
+      .executeTakeFirst()
+    if (busy) throw appError('CONFLICT', 'queue.busyWithTicket')
+    await trx.deleteFrom('counter_session').where('staff_id', '=', user.id).execute()
+    await logSession(trx, actor, 'queue.closeCounter', session.center_id, session.counter_id)
+  })
+  publishQueueChange(session.center_id)
+}
+
+/** Pauses (with a reason) or resumes calling at one's counter. */
+export async function setPaused(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  reason: PauseReason | null,
+) {
+  const session = await requireSession(db, user.id)
+  if ((session.paused_at !== null) === (reason !== null)) {
+    throw appError('CONFLICT', 'queue.wrongTicketState')
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('counter_session')
+      .set({ paused_at: reason ? Date.now() : null, pause_reason: reason })
+      .where('staff_id', '=', user.id)
+      .execute()
+    await logSession(
+      trx,
+      actor,
+      reason ? 'queue.pause' : 'queue.resume',
+      session.center_id,
+      session.counter_id,
+      {
+        reason,
+      },
+    )
+  })
+  publishQueueChange(session.center_id)
+}

@@ -1,0 +1,200 @@
+import { type SessionUser, type TicketOutcome, shanghaiToday } from '@onewindow/contracts'
+import type { Database } from '@onewindow/db'
+import type { Kysely, Transaction } from 'kysely'
+import { inTransaction } from '../../db-errors.ts'
+import { appError, notFound } from '../../errors.ts'
+import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
+import { deadline } from '../org/calendar.service.ts'
+import { publishQueueChange } from './queue-events.ts'
+import {
+  type TicketRow,
+  assertMine,
+  loadTicket,
+  moveTicket,
+  recordTicketEvent,
+} from './ticket-transitions.ts'
+
+export interface FinishInput {
+  ticketId: number
+  outcome: TicketOutcome
+  serviceItemId?: number
+  note?: string
+  idempotencyKey: string
+}
+
+async function openCase(
+  trx: Transaction<Database>,
+  actor: Actor,
+  ticket: TicketRow,
+  serviceItemId: number,
+  idempotencyKey: string,
+) {
+  const item = await trx
+    .selectFrom('service_item')
+    .select(['id', 'kind', 'promised_days'])
+    .where('id', '=', serviceItemId)
+    .executeTakeFirst()
+  if (!item) throw notFound()
+  const now = Date.now()
+  const immediate = item.kind === 'immediate'
+  // A commitment case is due a number of working days after acceptance, on the center calendar.
+  const due = immediate
+    ? null
+    : (await deadline(trx, { from: shanghaiToday(now), days: item.promised_days ?? 0 })).deadline
+  const result = await trx
+    .insertInto('service_case')
+    .values({
+      center_id: ticket.center_id,
+      ticket_id: ticket.id,
+      service_item_id: item.id,
+      staff_id: actor.id!,
+      counter_id: ticket.counter_id,
+      kind: item.kind,
+      status: immediate ? 'completed' : 'processing',
+      accepted_at: now,
+      deadline_day: due,
+      completed_at: immediate ? now : null,
+      idempotency_key: idempotencyKey,
+    })
+    .executeTakeFirstOrThrow()
+  const caseId = Number(result.insertId)
+  await appendOperation(trx, actor, {
+    action: 'case.accept',
+    centerId: ticket.center_id,
+    targetType: 'service_case',
+    targetId: caseId,
+    after: { ticket: ticket.number, serviceItemId: item.id, kind: item.kind, deadline: due },
+  })
+  return { caseId, deadline: due }
+}
+
+async function caseOfKey(db: Kysely<Database>, idempotencyKey: string) {
+  return db
+    .selectFrom('service_case')
+    .select(['id', 'ticket_id', 'deadline_day'])
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst()
+}
+
+/**
+ * Ends service with its outcome; an accepted matter becomes a case (immediate ones complete at
+ * the window). Idempotent: a retry with the same key, or a second click on a finished ticket,
+ * returns the first result and never makes a second case.
+ */
+export async function finishTicket(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: FinishInput,
+) {
+  const earlier = await caseOfKey(db, input.idempotencyKey)
+  if (earlier) return { caseId: earlier.id, deadline: earlier.deadline_day, repeated: true }
+  const outcome = await inTransaction(db, 'queue.wrongTicketState', async (trx) => {
+    const ticket = await loadTicket(trx, input.ticketId)
+    if (ticket.status === 'done' && ticket.staff_id === user.id) return null
+    assertMine(ticket, user, ['serving'])
+    await moveTicket(
+      trx,
+      actor,
+      ticket,
+      { action: 'queue.finish', to: 'done', note: input.note },
+      {
+        finished_at: Date.now(),
+        outcome: input.outcome,
+        outcome_note: input.note ?? null,
+      },
+    )
+    const opened =
+      input.outcome === 'case'
+        ? await openCase(
+            trx,
+            actor,
+            ticket,
+            input.serviceItemId ?? ticket.service_item_id,
+            input.idempotencyKey,
+          )
+        : { caseId: null, deadline: null }
+    return { ...opened, centerId: ticket.center_id }
+  }).catch(async (error: unknown) => {
+    // Two racing submissions of one key: the loser finds the winner's case.
+    const winner = await caseOfKey(db, input.idempotencyKey)
+    if (winner) return { caseId: winner.id, deadline: winner.deadline_day, centerId: null }
+    throw error
+  })
+  if (outcome === null) return { caseId: null, deadline: null, repeated: true }
+  if (outcome.centerId !== null) publishQueueChange(outcome.centerId)
+  return { caseId: outcome.caseId, deadline: outcome.deadline, repeated: outcome.centerId === null }
+}
+
+/**
+ * Sends the resident on to another skill or a named colleague. The ticket ends as transferred and
+ * a new one with the same number joins the line at its original place (queued_since).
+ */
+export async function transferTicket(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: { ticketId: number; skillId?: number; staffId?: number },
+) {
+  const centerId = await db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, input.ticketId)
+    assertMine(ticket, user, ['called', 'serving'])
+    if (input.staffId !== undefined) {
+      const colleague = await trx
+        .selectFrom('staff')
+        .select('id')
+        .where('id', '=', input.staffId)
+        .where('center_id', '=', ticket.center_id)
+        .where('status', '=', 'active')
+        .executeTakeFirst()
+      if (!colleague) throw notFound()
+    }
+    const now = Date.now()
+    await moveTicket(
+      trx,
+      actor,
+      ticket,
+      { action: 'queue.transfer', to: 'transferred' },
+      { finished_at: now },
+    )
+    const original = await trx
+      .selectFrom('ticket')
+      .selectAll()
+      .where('id', '=', ticket.id)
+      .executeTakeFirstOrThrow()
+    const result = await trx
+      .insertInto('ticket')
+      .values({
+        center_id: original.center_id,
+        day: original.day,
+        number: original.number,
+        service_item_id: original.service_item_id,
+        skill_id: input.skillId ?? original.skill_id,
+        status: 'waiting',
+        priority: original.priority,
+        appointment_at: original.appointment_at,
+        issued_at: now,
+        queued_since: original.queued_since,
+        target_staff_id: input.staffId ?? null,
+        recall_count: 0,
+        transferred_from_id: original.id,
+        resident_name: original.resident_name,
+        resident_id_number: original.resident_id_number,
+      })
+      .executeTakeFirstOrThrow()
+    const row = {
+      id: Number(result.insertId),
+      center_id: original.center_id,
+      number: original.number,
+      counter_id: null,
+    }
+    await recordTicketEvent(trx, actor, row, {
+      action: 'queue.issue',
+      from: null,
+      to: 'waiting',
+      note: `transfer:${original.id}`,
+    })
+    return original.center_id
+  })
+  publishQueueChange(centerId)
+}

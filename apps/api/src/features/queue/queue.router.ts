@@ -1,0 +1,106 @@
+import {
+  finishTicketInput,
+  issueTicketInput,
+  kioskIdInput,
+  openCounterInput,
+  pauseInput,
+  registerKioskInput,
+  ticketActionInput,
+  transferTicketInput,
+} from '@onewindow/contracts'
+import { centerScopedProcedure, permissionProcedure, publicProcedure } from '../../trpc.ts'
+import { actorOf } from '../operation-log/log-chain.ts'
+import { boardOf } from './board.service.ts'
+import { callNext, stepTicket } from './calling.service.ts'
+import { closeCounter, openCounter, setPaused } from './counter-sessions.service.ts'
+import { finishTicket, transferTicket } from './finishing.service.ts'
+import { kioskMenu } from './kiosk-menu.ts'
+import { kioskScope, listKiosks, registerKiosk, revokeKiosk } from './kiosks.service.ts'
+import { queueChanges } from './queue-events.ts'
+import { issueTicket } from './tickets.service.ts'
+import { workbenchState } from './workbench.service.ts'
+
+const work = permissionProcedure('queue.work')
+const ok = { ok: true as const }
+
+/** A kiosk device's actor in the log, when no one is signed in at it. */
+const kioskActor = (ctx: Parameters<typeof actorOf>[0]) =>
+  ctx.user ? actorOf(ctx) : { id: null, name: 'kiosk', ip: ctx.ip }
+
+/**
+ * The live queue. Kiosk-facing calls are public at the tRPC level and check for themselves that
+ * they come from a registered kiosk device (x-kiosk-token) or a signed-in member of the center.
+ */
+export const queueRouter = {
+  kiosk: {
+    menu: publicProcedure.query(async ({ ctx }) =>
+      kioskMenu(ctx.db, await kioskScope(ctx.db, ctx)),
+    ),
+    issue: publicProcedure
+      .input(issueTicketInput)
+      .mutation(async ({ ctx, input }) =>
+        issueTicket(ctx.db, kioskActor(ctx), { ...input, centerId: await kioskScope(ctx.db, ctx) }),
+      ),
+  },
+
+  board: publicProcedure.query(async ({ ctx }) => boardOf(ctx.db, await kioskScope(ctx.db, ctx))),
+
+  /** Pings pages of a center whenever its queue changes; they refetch what they show. */
+  changes: publicProcedure.subscription(async function* ({ ctx, signal }) {
+    const centerId = await kioskScope(ctx.db, ctx)
+    yield* queueChanges(centerId, signal)
+  }),
+
+  kiosks: {
+    list: centerScopedProcedure('kiosk.manage').query(({ ctx }) => listKiosks(ctx.db, ctx.scope)),
+    register: permissionProcedure('kiosk.manage')
+      .input(registerKioskInput)
+      .mutation(({ ctx, input }) => registerKiosk(ctx.db, ctx.user, actorOf(ctx), input)),
+    revoke: permissionProcedure('kiosk.manage')
+      .input(kioskIdInput)
+      .mutation(async ({ ctx, input }) => {
+        await revokeKiosk(ctx.db, ctx.user, actorOf(ctx), input.kioskId)
+        return ok
+      }),
+  },
+
+  workbench: {
+    state: work.query(({ ctx }) => workbenchState(ctx.db, ctx.user)),
+    open: work.input(openCounterInput).mutation(async ({ ctx, input }) => {
+      await openCounter(ctx.db, ctx.user, actorOf(ctx), input)
+      return ok
+    }),
+    close: work.mutation(async ({ ctx }) => {
+      await closeCounter(ctx.db, ctx.user, actorOf(ctx))
+      return ok
+    }),
+    pause: work.input(pauseInput).mutation(async ({ ctx, input }) => {
+      await setPaused(ctx.db, ctx.user, actorOf(ctx), input.reason)
+      return ok
+    }),
+    resume: work.mutation(async ({ ctx }) => {
+      await setPaused(ctx.db, ctx.user, actorOf(ctx), null)
+      return ok
+    }),
+    callNext: work.mutation(({ ctx }) => callNext(ctx.db, ctx.user, actorOf(ctx))),
+    recall: work.input(ticketActionInput).mutation(async ({ ctx, input }) => {
+      await stepTicket(ctx.db, ctx.user, actorOf(ctx), input.ticketId, 'recall')
+      return ok
+    }),
+    noShow: work.input(ticketActionInput).mutation(async ({ ctx, input }) => {
+      await stepTicket(ctx.db, ctx.user, actorOf(ctx), input.ticketId, 'noShow')
+      return ok
+    }),
+    start: work.input(ticketActionInput).mutation(async ({ ctx, input }) => {
+      await stepTicket(ctx.db, ctx.user, actorOf(ctx), input.ticketId, 'start')
+      return ok
+    }),
+    finish: work
+      .input(finishTicketInput)
+      .mutation(({ ctx, input }) => finishTicket(ctx.db, ctx.user, actorOf(ctx), input)),
+    transfer: work.input(transferTicketInput).mutation(async ({ ctx, input }) => {
+      await transferTicket(ctx.db, ctx.user, actorOf(ctx), input)
+      return ok
+    }),
+  },
+}

@@ -1,0 +1,3 @@
+export * from './types.ts'
+export * from './policies.ts'
+export * from './choose.ts'

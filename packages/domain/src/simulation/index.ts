@@ -1,0 +1,5 @@
+export * from './types.ts'
+export * from './clock.ts'
+export { SimulationInputError } from './input-reader.ts'
+export { parseSimulationInput } from './parse-input.ts'
+export { simulate } from './simulate.ts'
