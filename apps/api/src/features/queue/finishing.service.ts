@@ -2,7 +2,7 @@ import { type SessionUser, type TicketOutcome, shanghaiToday } from '@onewindow/
 import type { Database } from '@onewindow/db'
 import type { Kysely, Transaction } from 'kysely'
 import { inTransaction } from '../../db-errors.ts'
-import { appError, notFound } from '../../errors.ts'
+import { notFound } from '../../errors.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { deadline } from '../org/calendar.service.ts'
 import { publishQueueChange } from './queue-events.ts'
