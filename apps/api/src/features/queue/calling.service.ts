@@ -38,9 +38,31 @@ async function waitingFor(
 }
 
 /**
+ * Claims one waiting ticket for a counter: a conditional UPDATE (… WHERE status = 'waiting'), so
+ * under any concurrency exactly one claimant wins it. False when someone else was first.
+ */
+export async function claimTicket(
+  db: Kysely<Database>,
+  ticketId: number,
+  claimant: { counterId: number; staffId: number; now: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ticket')
+    .set({
+      status: 'called',
+      called_at: claimant.now,
+      counter_id: claimant.counterId,
+      staff_id: claimant.staffId,
+    })
+    .where('id', '=', ticketId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
  * Calls the ticket the dispatch policy picks for this person at this counter; staff never choose.
- * The claim is a conditional UPDATE (… WHERE status = 'waiting'): under any concurrency exactly
- * one counter wins a ticket; a loser moves on to the policy's next pick.
+ * A claimant that loses a race moves on to the policy's next pick.
  */
 export async function callNext(db: Kysely<Database>, user: SessionUser, actor: Actor) {
   const session = await requireSession(db, user.id)
