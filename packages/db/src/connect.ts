@@ -48,7 +48,7 @@ function openMysql(url: string): DatabaseHandle {
     uri: url,
     timezone: 'Z',
     charset: 'utf8mb4',
-    connectionLimit: Number(process.env.MYSQL_POOL_SIZE ?? 10),
+    connectionLimit: Number(process.env.MYSQL_POOL_SIZE ?? 20),
     supportBigNumbers: true,
     decimalNumbers: true,
   })
