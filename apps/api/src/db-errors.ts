@@ -1,6 +1,6 @@
 import type { AppErrorCode } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, MysqlAdapter, type Transaction } from 'kysely'
 import { appError } from './errors.ts'
 
 /**
@@ -31,4 +31,9 @@ export async function inTransaction<T>(
     if (isUniqueViolation(error)) throw appError('CONFLICT', duplicateCode)
     throw error
   }
+}
+
+/** Whether the database is MySQL/MariaDB, for the few statements SQLite does not have. */
+export function isMysql(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof MysqlAdapter
 }

@@ -25,6 +25,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'route.changePassword' },
   },
   {
+    path: '/kiosk',
+    name: 'kiosk',
+    component: () => import('./features/queue/KioskPage.vue'),
+    meta: { title: 'queue.route.kiosk', public: true },
+  },
+  {
+    path: '/board',
+    name: 'board',
+    component: () => import('./features/queue/BoardPage.vue'),
+    meta: { title: 'queue.route.board', public: true },
+  },
+  {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),
     meta: { title: 'route.home' },
@@ -34,6 +46,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('./features/home/HomePage.vue'),
         meta: { title: 'route.home' },
+      },
+      {
+        path: 'workbench',
+        name: 'workbench',
+        component: () => import('./features/queue/WorkbenchPage.vue'),
+        meta: { title: 'queue.route.workbench', permission: 'queue.work' },
       },
       {
         path: 'staff',

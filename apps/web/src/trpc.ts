@@ -1,6 +1,14 @@
 import type { AppRouter } from '@onewindow/api'
-import { type TRPCClientError, createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client'
+import {
+  type TRPCClientError,
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  loggerLink,
+  splitLink,
+} from '@trpc/client'
 import superjson from 'superjson'
+import { kioskHeaders } from './features/queue/kiosk-token'
 import { currentLocale } from './i18n'
 
 /** Per-call options, passed as `{ context }`; they tune the global error handling. */
@@ -32,10 +40,16 @@ export const trpc = createTRPCClient<AppRouter>({
         }
       },
     }),
-    httpBatchLink({
-      url: '/trpc',
-      transformer: superjson,
-      headers: () => ({ 'x-locale': currentLocale() }),
+    // Subscriptions (live queue pings) go over SSE. EventSource cannot send headers, so a
+    // subscription is authorised by the session cookie only; kiosk-token devices poll instead.
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+      false: httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+        headers: () => ({ 'x-locale': currentLocale(), ...kioskHeaders() }),
+      }),
     }),
   ],
 })

@@ -1,5 +1,6 @@
 import { catalogEnUS } from '../features/catalog/messages'
 import { orgEnUS } from '../features/org/messages'
+import { queueEnUS } from '../features/queue/messages'
 import { staffAdminEnUS } from '../features/staff/messages'
 import { transferEnUS } from '../features/transfer/messages'
 import type zhCN from './zh-CN'
@@ -253,6 +254,7 @@ const enUS: typeof zhCN = {
   org: orgEnUS,
   staffAdmin: staffAdminEnUS,
   transfer: transferEnUS,
+  queue: queueEnUS,
 }
 
 export default enUS

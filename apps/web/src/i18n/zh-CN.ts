@@ -1,5 +1,6 @@
 import { catalogZhCN } from '../features/catalog/messages'
 import { orgZhCN } from '../features/org/messages'
+import { queueZhCN } from '../features/queue/messages'
 import { staffAdminZhCN } from '../features/staff/messages'
 import { transferZhCN } from '../features/transfer/messages'
 
@@ -250,6 +251,7 @@ const zhCN = {
   org: orgZhCN,
   staffAdmin: staffAdminZhCN,
   transfer: transferZhCN,
+  queue: queueZhCN,
 }
 
 export default zhCN

@@ -4,6 +4,7 @@ import {
   Document,
   Files,
   Grid,
+  Headset,
   HomeFilled,
   OfficeBuilding,
   UserFilled,
@@ -38,6 +39,7 @@ function entry(routeName: string, icon: Component): MenuEntry {
 /** The whole menu; titles and permissions come from the route table, so they cannot drift. */
 export const menu: MenuEntry[] = [
   entry('home', HomeFilled),
+  entry('workbench', Headset),
   entry('catalog', Files),
   entry('centers', OfficeBuilding),
   entry('calendar', Calendar),

@@ -27,6 +27,9 @@ import * as ticketSequence from './2026-11-26-25-ticket-sequence.ts'
 import * as serviceCase from './2026-11-26-26-service-case.ts'
 import * as counterSession from './2026-11-26-27-counter-session.ts'
 import * as kiosk from './2026-11-26-28-kiosk.ts'
+import * as ticketLineIndex from './2026-11-26-29-ticket-line-index.ts'
+import * as ticketPriorityIndex from './2026-11-26-30-ticket-priority-index.ts'
+import * as ticketCounterIndex from './2026-11-26-31-ticket-counter-index.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +61,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-26-service-case': serviceCase,
   '2026-11-26-27-counter-session': counterSession,
   '2026-11-26-28-kiosk': kiosk,
+  '2026-11-26-29-ticket-line-index': ticketLineIndex,
+  '2026-11-26-30-ticket-priority-index': ticketPriorityIndex,
+  '2026-11-26-31-ticket-counter-index': ticketCounterIndex,
 }

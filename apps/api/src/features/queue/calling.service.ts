@@ -1,7 +1,8 @@
 import { type SessionUser, maxRecalls } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import { choose } from '@onewindow/domain'
-import type { Kysely } from 'kysely'
+import { type DispatchServer, type WaitingTicket, choose } from '@onewindow/domain'
+import { type Kysely, type Transaction, sql } from 'kysely'
+import { isMysql } from '../../db-errors.ts'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { type CounterSession, requireSession, servableSkills } from './counter-sessions.service.ts'
@@ -19,22 +20,63 @@ export async function currentTicketId(db: Kysely<Database>, counterId: number) {
   return row?.id ?? null
 }
 
+// Every policy picks the oldest ticket of some class (urgent, priority/appointment, ordinary), so
+// the oldest few of each class are all it can choose from; enough for every counter of a center
+// calling at once.
+const oldestOrdinary = 100
+const oldestPriority = 20
+
 async function waitingFor(
   db: Kysely<Database>,
   session: CounterSession,
   staffId: number,
   skills: number[],
 ) {
-  return db
-    .selectFrom('ticket')
-    .select(['id', 'skill_id', 'queued_since', 'priority', 'appointment_at'])
-    .where('center_id', '=', session.center_id)
-    .where('status', '=', 'waiting')
-    .where('skill_id', 'in', skills)
-    .where((eb) => eb.or([eb('target_staff_id', 'is', null), eb('target_staff_id', '=', staffId)]))
-    .orderBy('queued_since')
-    .orderBy('id')
-    .execute()
+  const line = () =>
+    db
+      .selectFrom('ticket')
+      .select(['id', 'skill_id', 'queued_since', 'priority', 'appointment_at'])
+      .where('center_id', '=', session.center_id)
+      .where('status', '=', 'waiting')
+      .where('skill_id', 'in', skills)
+      .where((eb) =>
+        eb.or([eb('target_staff_id', 'is', null), eb('target_staff_id', '=', staffId)]),
+      )
+      .orderBy('queued_since')
+      .orderBy('id')
+  const [ordinary, special] = await Promise.all([
+    line().limit(oldestOrdinary).execute(),
+    line()
+      // Appointments will join this read, with an index of their own, once booking exists.
+      .where('priority', '=', 1)
+      .limit(oldestPriority)
+      .execute(),
+  ])
+  const byId = new Map([...ordinary, ...special].map((row) => [row.id, row]))
+  return [...byId.values()]
+    .sort((a, b) => Number(a.queued_since) - Number(b.queued_since) || a.id - b.id)
+    .map((row) => ({
+      id: row.id,
+      skill: String(row.skill_id),
+      issuedAt: Number(row.queued_since),
+      priority: row.priority === 1,
+      appointmentAt: row.appointment_at === null ? null : Number(row.appointment_at),
+    }))
+}
+
+/** The candidates in the order the policy would call them. */
+function ranked<T extends WaitingTicket>(waiting: T[], server: DispatchServer, now: number) {
+  const order: T[] = []
+  let rest = waiting
+  for (
+    let pick = choose('default', rest, server, now);
+    pick;
+    pick = choose('default', rest, server, now)
+  ) {
+    order.push(pick)
+    rest = rest.filter((ticket) => ticket !== pick)
+  }
+  return order
 }
 
 /**
@@ -73,31 +115,20 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
   const skills = await servableSkills(db, user.id, session.counter_id)
   if (skills.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
   const server = { skills: skills.map(String) }
-  let waiting = (await waitingFor(db, session, user.id, skills)).map((row) => ({
-    id: row.id,
-    skill: String(row.skill_id),
-    issuedAt: Number(row.queued_since),
-    priority: row.priority === 1,
-    appointmentAt: row.appointment_at === null ? null : Number(row.appointment_at),
-  }))
-  for (;;) {
+  // Others may hold the tickets we want for a moment: try again until the line is empty.
+  for (const giveUpAt = Date.now() + 5_000; Date.now() < giveUpAt;) {
     const now = Date.now()
-    const pick = choose('default', waiting, server, now)
-    if (!pick) throw appError('CONFLICT', 'queue.nothingWaiting')
+    const order = ranked(await waitingFor(db, session, user.id, skills), server, now)
+    if (order.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
     const claimed = await db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('ticket')
-        .set({
-          status: 'called',
-          called_at: now,
-          counter_id: session.counter_id,
-          staff_id: user.id,
-        })
-        .where('id', '=', pick.id)
-        .where('status', '=', 'waiting')
-        .executeTakeFirst()
-      if (Number(result.numUpdatedRows) !== 1) return null
-      const ticket = await loadTicket(trx, pick.id)
+      const claimant = { counterId: session.counter_id, staffId: user.id, now }
+      const ticketId = await claimFirst(
+        trx,
+        order.map((ticket) => ticket.id),
+        claimant,
+      )
+      if (ticketId === null) return null
+      const ticket = await loadTicket(trx, ticketId)
       await recordTicketEvent(trx, actor, ticket, {
         action: 'queue.call',
         from: 'waiting',
@@ -109,8 +140,38 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
       publishQueueChange(session.center_id)
       return { ticketId: claimed.id, number: claimed.number }
     }
-    waiting = waiting.filter((ticket) => ticket.id !== pick.id)
+    await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4))
   }
+  throw appError('CONFLICT', 'queue.nothingWaiting')
+}
+
+/**
+ * Claims the first ticket of `ranked` still waiting. On MySQL the best one nobody else holds is
+ * locked with FOR UPDATE SKIP LOCKED first, so counters calling at once each take a different
+ * ticket instead of queueing on one row lock; SQLite has one writer at a time and needs no lock.
+ */
+async function claimFirst(
+  trx: Transaction<Database>,
+  ranked: number[],
+  claimant: { counterId: number; staffId: number; now: number },
+): Promise<number | null> {
+  if (isMysql(trx)) {
+    const best = await trx
+      .selectFrom('ticket')
+      .select('id')
+      .where('id', 'in', ranked)
+      .where('status', '=', 'waiting')
+      .orderBy(sql`field(id, ${sql.join(ranked)})`)
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst()
+    return best && (await claimTicket(trx, best.id, claimant)) ? best.id : null
+  }
+  for (const id of ranked) {
+    if (await claimTicket(trx, id, claimant)) return id
+  }
+  return null
 }
 
 type Step = 'recall' | 'noShow' | 'start'

@@ -1,0 +1,41 @@
+import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { trpc } from '../../trpc'
+
+interface Subscription {
+  unsubscribe(): void
+}
+
+/**
+ * Listens to the center's queue pings over SSE (signed-in users only: EventSource sends the
+ * session cookie but no kiosk header). Calls `onChange` on every ping and whenever the stream
+ * (re)connects, since pings sent while it was down are lost.
+ */
+export function useQueueChanges(onChange: () => void, enabled: () => boolean = () => true) {
+  const connected = ref(false)
+  let subscription: Subscription | null = null
+
+  function stop() {
+    subscription?.unsubscribe()
+    subscription = null
+    connected.value = false
+  }
+
+  function start() {
+    stop()
+    if (!enabled()) return
+    subscription = trpc.queue.changes.subscribe(undefined, {
+      context: { quiet: true },
+      onData: () => onChange(),
+      onConnectionStateChange: (state) => {
+        const nowConnected = state.state === 'pending'
+        if (nowConnected && !connected.value) onChange()
+        connected.value = nowConnected
+      },
+      onStopped: () => (connected.value = false),
+    })
+  }
+
+  onMounted(start)
+  onBeforeUnmount(stop)
+  return { connected, restart: start, stop }
+}

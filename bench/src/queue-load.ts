@@ -1,0 +1,125 @@
+/**
+ * The live queue under load, through the real HTTP stack: 60 staff at 60 counters of one center,
+ * each cycling call-next → start → finish (an immediate case) for BENCH_SECONDS; latency per
+ * operation (p50/p99) and cycles per second. SQLite, and MariaDB when MYSQL_URL is set.
+ */
+import type { AddressInfo } from 'node:net'
+import { randomUUID } from 'node:crypto'
+import { createSession } from '@onewindow/api/features/auth/session.service.ts'
+import type { AppRouter } from '@onewindow/api'
+import { buildServer } from '@onewindow/api/server.ts'
+import { insertCatalogFixture } from '@onewindow/api/testing/catalog-fixture.ts'
+import { insertFixture } from '@onewindow/api/testing/fixture.ts'
+import { insertSpareStaff } from '@onewindow/api/testing/samples.ts'
+import type { Database } from '@onewindow/db'
+import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { createTRPCClient, httpLink } from '@trpc/client'
+import type { Kysely } from 'kysely'
+import superjson from 'superjson'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const staffCount = 60
+
+async function prepare(db: Kysely<Database>) {
+  await insertFixture(db)
+  await insertCatalogFixture(db)
+  const now = Date.now()
+  const tickets = Array.from({ length: 40_000 }, (_, i) => ({
+    center_id: 1,
+    day: '2026-01-01',
+    number: `A${i}`,
+    service_item_id: 1,
+    skill_id: 1,
+    status: 'waiting' as const,
+    priority: 0,
+    issued_at: now + i,
+    queued_since: now + i,
+    recall_count: 0,
+  }))
+  for (let i = 0; i < tickets.length; i += 500) {
+    await db
+      .insertInto('ticket')
+      .values(tickets.slice(i, i + 500))
+      .execute()
+  }
+  const cookies: string[] = []
+  for (let i = 0; i < staffCount; i++) {
+    const staffId = await insertSpareStaff(db, `bench${i}`)
+    await db
+      .insertInto('staff_skill')
+      .values({ staff_id: staffId, skill_id: 1, level: 2, certified_on: '2025-01-01' })
+      .execute()
+    const counter = await db
+      .insertInto('counter')
+      .values({ center_id: 1, code: `B${i}`, name: `${i}`, kind: 'comprehensive', status: 'open' })
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('counter_session')
+      .values({
+        counter_id: Number(counter.insertId),
+        staff_id: staffId,
+        opened_at: now,
+        paused_at: null,
+        pause_reason: null,
+        auto_call_seconds: null,
+      })
+      .execute()
+    const session = await db
+      .transaction()
+      .execute((trx) => createSession(trx, staffId, { ip: '127.0.0.1', userAgent: 'bench' }))
+    cookies.push(`ow_session=${session.token}`)
+  }
+  return cookies
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : 0
+}
+
+for (const dialect of testDialects) {
+  const database = await createTestDatabase(dialect)
+  const cookies = await prepare(database.db)
+  const app = await buildServer({
+    database,
+    config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent', demo: false },
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/trpc`
+  const latencies = { callNext: [] as number[], start: [] as number[], finish: [] as number[] }
+  const timed = async <T>(op: keyof typeof latencies, run: () => Promise<T>) => {
+    const started = performance.now()
+    const result = await run()
+    latencies[op].push(performance.now() - started)
+    return result
+  }
+  const deadline = Date.now() + seconds * 1000
+  let cycles = 0
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      const client = createTRPCClient<AppRouter>({
+        links: [httpLink({ url, transformer: superjson, headers: { cookie } })],
+      })
+      while (Date.now() < deadline) {
+        const { ticketId } = await timed('callNext', () => client.queue.workbench.callNext.mutate())
+        await timed('start', () => client.queue.workbench.start.mutate({ ticketId }))
+        await timed('finish', () =>
+          client.queue.workbench.finish.mutate({
+            ticketId,
+            outcome: 'case',
+            idempotencyKey: randomUUID(),
+          }),
+        )
+        cycles += 1
+      }
+    }),
+  )
+  console.log(`${dialect}: ${staffCount} staff, ${(cycles / seconds).toFixed(0)} cycles/s`)
+  for (const [op, values] of Object.entries(latencies)) {
+    values.sort((a, b) => a - b)
+    console.log(
+      `  ${op.padEnd(9)} p50 ${percentile(values, 0.5).toFixed(1)} ms, p99 ${percentile(values, 0.99).toFixed(1)} ms (${values.length} calls)`,
+    )
+  }
+  await app.close()
+  await database.destroy()
+}
