@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, MysqlAdapter } from 'kysely'
 
 // Call-next reads the oldest waiting tickets of a center: this index serves them in order.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -10,5 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('ticket_line_idx').on('ticket').execute()
+  // MySQL names the table of an index to drop; SQLite refuses the ON clause.
+  const drop = db.schema.dropIndex('ticket_line_idx')
+  await (db.getExecutor().adapter instanceof MysqlAdapter ? drop.on('ticket') : drop).execute()
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, MysqlAdapter } from 'kysely'
 
 // Call-next also reads the oldest green-channel tickets: without this it scans the whole line.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -10,5 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('ticket_priority_idx').on('ticket').execute()
+  // MySQL names the table of an index to drop; SQLite refuses the ON clause.
+  const drop = db.schema.dropIndex('ticket_priority_idx')
+  await (db.getExecutor().adapter instanceof MysqlAdapter ? drop.on('ticket') : drop).execute()
 }
