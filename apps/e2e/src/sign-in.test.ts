@@ -41,6 +41,7 @@ describe('signing in', () => {
 
   const everyMenu = [
     'menu-home',
+    'menu-workbench',
     'menu-catalog',
     'menu-centers',
     'menu-calendar',
@@ -51,8 +52,8 @@ describe('signing in', () => {
   const expectedMenus = {
     admin: everyMenu,
     manager: everyMenu,
-    supervisor: everyMenu,
-    staff: ['menu-home', 'menu-catalog', 'menu-centers', 'menu-calendar'],
+    supervisor: everyMenu.filter((menu) => menu !== 'menu-workbench'),
+    staff: ['menu-home', 'menu-workbench', 'menu-catalog', 'menu-centers', 'menu-calendar'],
   }
   it.each(Object.entries(expectedMenus))('shows %s the menu of the role', async (role, menu) => {
     await signIn(page, role)
