@@ -18,6 +18,11 @@ import type { Kysely } from 'kysely'
 import superjson from 'superjson'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+/**
+ * Mean pause between a staff member's cycles (uniform 0–2×). 0 measures saturation; real staff
+ * spend minutes with each resident, so any pause of a few seconds is already a heavy day.
+ */
+const paceMs = Number(process.env.BENCH_PACE_MS ?? 0)
 const staffCount = 60
 
 async function prepare(db: Kysely<Database>) {
@@ -99,6 +104,8 @@ for (const dialect of testDialects) {
       const client = createTRPCClient<AppRouter>({
         links: [httpLink({ url, transformer: superjson, headers: { cookie } })],
       })
+      // Staff arrive at their counters over the first pause, not all in the same millisecond.
+      if (paceMs > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * paceMs))
       while (Date.now() < deadline) {
         const { ticketId } = await timed('callNext', () => client.queue.workbench.callNext.mutate())
         await timed('start', () => client.queue.workbench.start.mutate({ ticketId }))
@@ -110,10 +117,12 @@ for (const dialect of testDialects) {
           }),
         )
         cycles += 1
+        if (paceMs > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * paceMs))
       }
     }),
   )
-  console.log(`${dialect}: ${staffCount} staff, ${(cycles / seconds).toFixed(0)} cycles/s`)
+  const pace = paceMs ? `, a cycle every ~${paceMs} ms each` : ', no pause (saturation)'
+  console.log(`${dialect}: ${staffCount} staff${pace}: ${(cycles / seconds).toFixed(0)} cycles/s`)
   for (const [op, values] of Object.entries(latencies)) {
     values.sort((a, b) => a - b)
     console.log(
