@@ -27,6 +27,11 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    // Pings keep idle streams alive through proxies; a client that hears nothing reconnects.
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? 'zh-CN'
       const zodError = error.cause instanceof ZodError ? error.cause : null
