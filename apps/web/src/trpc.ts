@@ -7,6 +7,7 @@ import {
   loggerLink,
   splitLink,
 } from '@trpc/client'
+import { EventSource } from 'eventsource'
 import superjson from 'superjson'
 import { kioskHeaders } from './features/queue/kiosk-token'
 import { currentLocale } from './i18n'
@@ -40,11 +41,19 @@ export const trpc = createTRPCClient<AppRouter>({
         }
       },
     }),
-    // Subscriptions (live queue pings) go over SSE. EventSource cannot send headers, so a
-    // subscription is authorised by the session cookie only; kiosk-token devices poll instead.
+    // Subscriptions (live queue pings) go over SSE. The browser's EventSource cannot send
+    // headers, so a fetch-based one carries the kiosk token of a hall display too.
     splitLink({
       condition: (op) => op.type === 'subscription',
-      true: httpSubscriptionLink({ url: '/trpc', transformer: superjson }),
+      true: httpSubscriptionLink({
+        url: '/trpc',
+        transformer: superjson,
+        EventSource,
+        eventSourceOptions: () => ({
+          fetch: (input, init) =>
+            fetch(input, { ...init, headers: { ...init?.headers, ...kioskHeaders() } }),
+        }),
+      }),
       false: httpBatchLink({
         url: '/trpc',
         transformer: superjson,

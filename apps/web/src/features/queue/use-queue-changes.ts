@@ -6,9 +6,9 @@ interface Subscription {
 }
 
 /**
- * Listens to the center's queue pings over SSE (signed-in users only: EventSource sends the
- * session cookie but no kiosk header). Calls `onChange` on every ping and whenever the stream
- * (re)connects, since pings sent while it was down are lost.
+ * Listens to the center's queue pings over SSE (a signed-in user or a registered kiosk device).
+ * Calls `onChange` on every ping and whenever the stream (re)connects, since pings sent while it
+ * was down are lost.
  */
 export function useQueueChanges(onChange: () => void, enabled: () => boolean = () => true) {
   const connected = ref(false)
