@@ -10,7 +10,7 @@ import { Bench } from 'tinybench'
 
 for (const dialect of testDialects) {
   const database = await createTestDatabase(dialect)
-  await seedDemoData(database.db)
+  await seedDemoData(database.db, { history: false })
   const admin = await callerAs(database, 'admin')
   const manager = await callerAs(database, 'manager')
 

@@ -10,11 +10,12 @@ import {
   seedDemoData,
 } from '../seed/index.ts'
 
-const usage = `Usage: pnpm db:seed [--seed N] [--reset]
-  --seed N  generate the demo district of seed N (default ${defaultSeed})
-  --reset   delete all data first`
+const usage = `Usage: pnpm db:seed [--seed N] [--reset] [--no-history]
+  --seed N      generate the demo district of seed N (default ${defaultSeed})
+  --reset       delete all data first
+  --no-history  leave out the 90 days of queue history (tickets and cases)`
 
-function parseOptions(): { seed: number; reset: boolean } {
+function parseOptions(): { seed: number; reset: boolean; history: boolean } {
   // `pnpm db:seed -- --seed 2` passes the `--` through; drop it so the options still count.
   const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'))
   try {
@@ -23,6 +24,7 @@ function parseOptions(): { seed: number; reset: boolean } {
       options: {
         seed: { type: 'string', default: String(defaultSeed) },
         reset: { type: 'boolean', default: false },
+        'no-history': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -31,7 +33,7 @@ function parseOptions(): { seed: number; reset: boolean } {
     if (!Number.isSafeInteger(seed) || seed < 0) {
       exit(1, `--seed must be a non-negative integer (got "${values.seed}").\n${usage}`)
     }
-    return { seed, reset: values.reset }
+    return { seed, reset: values.reset, history: !values['no-history'] }
   } catch (error) {
     return exit(1, `${error instanceof Error ? error.message : String(error)}\n${usage}`)
   }
@@ -43,7 +45,7 @@ function exit(code: number, message: string): never {
   process.exit(code)
 }
 
-const { seed, reset } = parseOptions()
+const { seed, reset, history } = parseOptions()
 const handle = openDatabase()
 try {
   await migrateToLatest(handle.db)
@@ -58,12 +60,12 @@ try {
       await clearAllData(handle.db)
       console.log(`Cleared all data from the ${handle.dialect} database.`)
     }
-    const summary = await seedDemoData(handle.db, { seed })
+    const summary = await seedDemoData(handle.db, { seed, history })
     console.log(
       `Seeded the ${handle.dialect} database with seed ${seed} in ${summary.elapsedMs} ms:`,
     )
     for (const [table, count] of Object.entries(summary.counts)) {
-      console.log(`  ${table.padEnd(14)}${String(count).padStart(5)}`)
+      console.log(`  ${table.padEnd(16)}${String(count).padStart(7)}`)
     }
     console.log(`Demo sign-ins, all with the password "${demoPassword}":`)
     for (const account of demoAccounts) {

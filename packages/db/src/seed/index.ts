@@ -3,6 +3,7 @@ import { hashPassword } from '../passwords.ts'
 import type { Database } from '../tables.ts'
 import { demoPassword } from './demo-accounts.ts'
 import { type DemoData, generateDemoData } from './generate.ts'
+import { type HistoryRows, generateHistory } from './history.ts'
 
 export { demoAccounts, demoPassword } from './demo-accounts.ts'
 export { type DemoData, generateDemoData } from './generate.ts'
@@ -23,7 +24,15 @@ const seededTables = [
   'calendar_day',
 ] as const satisfies readonly (keyof DemoData & keyof Database)[]
 
-type SeededTable = (typeof seededTables)[number]
+/** Queue history tables, filled after the district when history is asked for. */
+const historyTables = [
+  'ticket',
+  'ticket_event',
+  'ticket_sequence',
+  'service_case',
+] as const satisfies readonly (keyof HistoryRows & keyof Database)[]
+
+type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number]
 
 /** Every table holding data, parents before children; clearing walks it backwards. */
 const dataTables = [
@@ -56,29 +65,44 @@ export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
 /** Fills an empty database with the demo district of one seed, in one transaction. */
 export async function seedDemoData(
   db: Kysely<Database>,
-  options: { seed?: number } = {},
+  options: {
+    seed?: number
+    /** Also generate 90 days of queue history before `now` (default true). */
+    history?: boolean
+    /** The seed's "today", epoch ms; fixed in tests so the history is reproducible. */
+    now?: number
+  } = {},
 ): Promise<SeedSummary> {
   const started = performance.now()
   const seed = options.seed ?? defaultSeed
+  const now = options.now ?? Date.now()
   const passwordHash = await hashPassword(demoPassword)
-  const data = generateDemoData(seed, { passwordHash, now: Date.now() })
+  const data = generateDemoData(seed, { passwordHash, now })
+  const history: HistoryRows =
+    (options.history ?? true)
+      ? generateHistory(data, seed, now)
+      : { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [] }
+  const rowsOf = (table: SeededTable): readonly object[] =>
+    table in history ? history[table as keyof HistoryRows] : data[table as keyof DemoData]
 
   await db.transaction().execute(async (trx) => {
     if (await isSeeded(trx)) {
       throw new Error('The database already holds a district: clear it before seeding again.')
     }
-    for (const table of seededTables) {
-      const rows = data[table]
+    for (const table of [...seededTables, ...historyTables]) {
+      const rows = rowsOf(table)
       for (let start = 0; start < rows.length; start += chunkSize) {
         await trx
           .insertInto(table)
-          .values(rows.slice(start, start + chunkSize))
+          .values(rows.slice(start, start + chunkSize) as never)
           .execute()
       }
     }
   })
 
-  const counts = Object.fromEntries(seededTables.map((t) => [t, data[t].length]))
+  const counts = Object.fromEntries(
+    [...seededTables, ...historyTables].map((t) => [t, rowsOf(t).length]),
+  )
   return {
     seed,
     counts: counts as Record<SeededTable, number>,
