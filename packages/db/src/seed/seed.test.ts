@@ -93,7 +93,9 @@ describe.each(testDialects)('seedDemoData on %s', (dialect) => {
   })
 
   it('refuses to seed a database that already holds a district', async () => {
-    await expect(seedDemoData(db, { seed: 1, history: false })).rejects.toThrow(/already holds a district/)
+    await expect(seedDemoData(db, { seed: 1, history: false })).rejects.toThrow(
+      /already holds a district/,
+    )
     expect(await countRows(db, 'district')).toBe(1)
   })
 
