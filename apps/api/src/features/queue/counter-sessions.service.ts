@@ -162,3 +162,17 @@ export async function setPaused(
   })
   publishQueueChange(session.center_id)
 }
+
+/** The colleagues now at a counter of one's center: the people a ticket can be handed to. */
+export async function colleaguesAtCounters(db: Kysely<Database>, user: SessionUser) {
+  const rows = await db
+    .selectFrom('counter_session')
+    .innerJoin('counter', 'counter.id', 'counter_session.counter_id')
+    .innerJoin('staff', 'staff.id', 'counter_session.staff_id')
+    .select(['staff.id', 'staff.display_name', 'counter.code'])
+    .where('counter.center_id', '=', user.centerId ?? -1)
+    .where('staff.id', '!=', user.id)
+    .orderBy('counter.code')
+    .execute()
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name, counter: row.code }))
+}

@@ -12,7 +12,12 @@ import { centerScopedProcedure, permissionProcedure, publicProcedure } from '../
 import { actorOf } from '../operation-log/log-chain.ts'
 import { boardOf } from './board.service.ts'
 import { callNext, stepTicket } from './calling.service.ts'
-import { closeCounter, openCounter, setPaused } from './counter-sessions.service.ts'
+import {
+  closeCounter,
+  colleaguesAtCounters,
+  openCounter,
+  setPaused,
+} from './counter-sessions.service.ts'
 import { finishTicket, transferTicket } from './finishing.service.ts'
 import { kioskMenu } from './kiosk-menu.ts'
 import { kioskScope, listKiosks, registerKiosk, revokeKiosk } from './kiosks.service.ts'
@@ -66,6 +71,7 @@ export const queueRouter = {
 
   workbench: {
     state: work.query(({ ctx }) => workbenchState(ctx.db, ctx.user)),
+    colleagues: work.query(({ ctx }) => colleaguesAtCounters(ctx.db, ctx.user)),
     open: work.input(openCounterInput).mutation(async ({ ctx, input }) => {
       await openCounter(ctx.db, ctx.user, actorOf(ctx), input)
       return ok

@@ -101,6 +101,7 @@ export const queueSamples: Record<string, unknown> = {
     return { kioskId: Number(result.insertId) }
   },
   'queue.workbench.state': undefined,
+  'queue.workbench.colleagues': undefined,
   'queue.workbench.open': async (db: Db, user: SessionUser | null) => {
     await db
       .deleteFrom('counter_session')

@@ -125,6 +125,9 @@ describe.each(testDialects)('the live queue on %s', (dialect) => {
     expect(called.ticketId).toBe(issued.ticketId)
     const before = await countRows(database.db, 'ticket_event')
     await manager.queue.workbench.open({ counterId: 2 })
+    expect(await staff.queue.workbench.colleagues()).toEqual([
+      { id: 2, displayName: '甲经理', counter: '02' },
+    ])
     expect(await appCodeOf(manager.queue.workbench.start({ ticketId: called.ticketId }))).toBe(
       'queue.notYourTicket',
     )
