@@ -6,12 +6,15 @@ const minutes = 60_000
 /** Everything the server reads from the environment, read once at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const databaseUrl = env.DATABASE_URL || defaultDatabaseUrl
+  const demo = env.DEMO_MODE ? env.DEMO_MODE === 'true' : dialectOf(databaseUrl) === 'sqlite'
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     /** A demo shows its sign-ins on the login page; the embedded database is one by default. */
-    demo: env.DEMO_MODE ? env.DEMO_MODE === 'true' : dialectOf(databaseUrl) === 'sqlite',
+    demo,
+    /** Residents arrive and virtual staff serve them (live demo mode); on in a demo by default. */
+    simulate: env.DEMO_SIMULATE ? env.DEMO_SIMULATE === 'true' : demo,
     production: env.NODE_ENV === 'production',
     webDist: resolve(workspaceRoot, env.WEB_DIST ?? 'apps/web/dist'),
     trustProxy: env.TRUST_PROXY === 'true',

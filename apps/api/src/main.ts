@@ -1,6 +1,7 @@
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { isSeeded, seedDemoData } from '@onewindow/db/seed'
 import { loadConfig } from './config.ts'
+import { startLiveDemo } from './features/queue/live-demo.ts'
 import { buildServer } from './server.ts'
 
 const config = loadConfig()
@@ -30,9 +31,16 @@ if (demoAccounts.length > 0) {
     `Demo sign-ins (password "onewindow"): ${demoAccounts.map((a) => a.username).join(', ')}\n`,
   )
 }
+const liveDemo = config.simulate ? startLiveDemo(database.db) : null
+if (liveDemo) {
+  console.log(
+    'Live demo: residents arrive and virtual staff serve them (DEMO_SIMULATE=false stops it).',
+  )
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    await liveDemo?.stop()
     await app.close()
     await database.destroy()
     process.exit(0)

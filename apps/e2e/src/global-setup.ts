@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       LOG_LEVEL: 'warn',
+      // Browser tests need a queue that only they change.
+      DEMO_SIMULATE: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
