@@ -1,5 +1,5 @@
 import { type WorkingCalendar, addCalendarDays, isWorkingDay, weekdayOf } from '@onewindow/domain'
-import type { HistoryRandom } from './history-random.ts'
+import type { SeededRandom } from '@onewindow/domain'
 
 const minute = 60_000
 const hour = 60 * minute
@@ -65,7 +65,7 @@ export function busyness(at: number, day: string): number {
 }
 
 /** Arrival instants of one open day, in order: rejection sampling against busyness. */
-export function arrivalTimes(random: HistoryRandom, openDay: OpenDay, count: number): number[] {
+export function arrivalTimes(random: SeededRandom, openDay: OpenDay, count: number): number[] {
   // The last number is issued a quarter of an hour before closing.
   const lastIssue = openDay.closesAt - 15 * minute
   const maxBusyness = 2.7

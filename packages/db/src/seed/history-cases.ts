@@ -1,7 +1,7 @@
 import { type WorkingCalendar, addWorkingDays } from '@onewindow/domain'
 import type { CaseStatus } from '../tables.ts'
 import { minutes, shanghaiInstant } from './history-calendar.ts'
-import type { HistoryRandom } from './history-random.ts'
+import type { SeededRandom } from '@onewindow/domain'
 
 const lateShare = 0.05
 const awaitingMaterialsShare = 0.12
@@ -18,7 +18,7 @@ export interface CommitmentProgress {
  * most finish before the deadline, a few late; those due to finish after `now` are still open.
  */
 export function commitmentProgress(
-  random: HistoryRandom,
+  random: SeededRandom,
   input: { day: string; acceptedAt: number; promisedDays: number; now: number },
   calendar: WorkingCalendar,
 ): CommitmentProgress {

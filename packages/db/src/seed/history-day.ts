@@ -10,7 +10,7 @@ import type {
 } from '../tables.ts'
 import { type OpenDay, arrivalTimes, busyness, minutes } from './history-calendar.ts'
 import { commitmentProgress } from './history-cases.ts'
-import type { HistoryRandom } from './history-random.ts'
+import type { SeededRandom } from '@onewindow/domain'
 
 export interface HistoryRows {
   ticket: Selectable<TicketTable>[]
@@ -46,7 +46,7 @@ const rejectionReasons = ['材料不齐全', '不符合办理条件', '非本人
 
 /** Writes the tickets, events and cases of one center's day into `rows`. */
 export function simulateDay(
-  random: HistoryRandom,
+  random: SeededRandom,
   rows: HistoryRows,
   day: CenterDay,
   calendar: WorkingCalendar,

@@ -3,7 +3,7 @@ import { weekdayOf, workingCalendar } from '@onewindow/domain'
 import type { DemoData } from './generate.ts'
 import { type OpenDay, openDays } from './history-calendar.ts'
 import { type HistoryRows, type Post, simulateDay } from './history-day.ts'
-import { HistoryRandom } from './history-random.ts'
+import { SeededRandom } from '@onewindow/domain'
 
 export type { HistoryRows } from './history-day.ts'
 
@@ -22,7 +22,7 @@ const immediateShare = (progress: number) => 0.38 + 0.27 * progress
  * ending the day before `now`. Pure: the same data, seed and now give the same rows.
  */
 export function generateHistory(data: DemoData, seed: number, now: number): HistoryRows {
-  const random = new HistoryRandom(seed)
+  const random = new SeededRandom(seed)
   const calendar = workingCalendar(data.calendar_day)
   const rows: HistoryRows = { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [] }
   const counterSkills = new Map<number, Set<number>>()
@@ -68,7 +68,7 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
   return rows
 }
 
-function arrivalsOn(random: HistoryRandom, openDay: OpenDay, baseVolume: number): number {
+function arrivalsOn(random: SeededRandom, openDay: OpenDay, baseVolume: number): number {
   const hours = (openDay.closesAt - openDay.opensAt) / 60_000 / fullDayMinutes
   const rush = weekdayOf(openDay.day) === 1 ? mondayRush : 1
   return Math.round(baseVolume * random.between(0.85, 1.15) * rush * hours)
@@ -79,7 +79,7 @@ function arrivalsOn(random: HistoryRandom, openDay: OpenDay, baseVolume: number)
  * dedicated ones first with someone holding one of their skills.
  */
 function rosterOf(
-  random: HistoryRandom,
+  random: SeededRandom,
   staff: readonly { id: number; skills: ReadonlySet<number> }[],
   counters: readonly { id: number; skills: ReadonlySet<number> | null }[],
   opensAt: number,
@@ -140,7 +140,7 @@ function itemMix(items: DemoData['service_item'], posts: readonly Post[], progre
   }))
 }
 
-function shuffle<T>(random: HistoryRandom, values: T[]): T[] {
+function shuffle<T>(random: SeededRandom, values: T[]): T[] {
   for (let i = values.length - 1; i > 0; i--) {
     const j = random.int(0, i)
     ;[values[i], values[j]] = [values[j]!, values[i]!]

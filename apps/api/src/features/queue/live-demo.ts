@@ -1,6 +1,12 @@
-import { type SessionUser, certifiedLevel, permissionsOf } from '@onewindow/contracts'
+import {
+  type SessionUser,
+  certifiedLevel,
+  permissionsOf,
+  shanghaiToday,
+} from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { demoAccounts } from '@onewindow/db/seed'
+import { SeededRandom } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { callNext, stepTicket } from './calling.service.ts'
@@ -39,18 +45,8 @@ function hourlyFactor(hour: number) {
   return 0.4
 }
 
-/** mulberry32: small, fast and reproducible. */
-function randomSource(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    let t = (state = (state + 0x6d2b79f5) >>> 0)
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function openNow(openingHoursJson: string, now: number) {
+function openNow(openingHoursJson: string, now: number, holidays: ReadonlySet<string>) {
+  if (holidays.has(shanghaiToday(now))) return false
   let intervals: { weekday: number; opens: string; closes: string }[] = []
   try {
     intervals = JSON.parse(openingHoursJson) as typeof intervals
@@ -100,8 +96,9 @@ export function startLiveDemo(db: Kysely<Database>, options: LiveDemoOptions = {
   const pauseScale = options.pauseScale ?? 1
   const recheckMs = options.recheckMs ?? 3 * 60 * second
   const clock = options.clock ?? Date.now
-  const random = randomSource(options.seed ?? Date.now())
-  const between = (min: number, max: number) => min + random() * (max - min)
+  const rng = new SeededRandom(options.seed ?? Date.now())
+  const random = () => rng.next()
+  const between = (min: number, max: number) => rng.between(min, max)
 
   let stopped = false
   const pending = new Map<NodeJS.Timeout, () => void>()
@@ -151,11 +148,17 @@ export function startLiveDemo(db: Kysely<Database>, options: LiveDemoOptions = {
       .where('skill_id', 'in', certifiedHere)
       .execute()
     const weighted = items.flatMap((i) => (i.kind === 'immediate' ? [i, i, i] : [i]))
+    const holidayRows = await db
+      .selectFrom('calendar_day')
+      .select('day')
+      .where('kind', '=', 'holiday')
+      .execute()
+    const holidays = new Set(holidayRows.map((row) => row.day))
     if (weighted.length === 0 || center.counters === 0) return
     const actor: Actor = { id: null, name: 'kiosk', ip: 'simulator' }
     while (!stopped) {
       const now = clock()
-      if (!openNow(center.opening_hours, now)) {
+      if (!openNow(center.opening_hours, now, holidays)) {
         await sleep(Math.min(recheckMs, 60 * second))
         continue
       }

@@ -1,8 +1,8 @@
 /**
- * A small seeded PRNG (mulberry32) for the queue history: a few million draws, where faker's
- * argument checking would cost seconds. Same seed, same sequence, on every platform.
+ * A small seeded PRNG (mulberry32) for generated data and simulations: millions of draws where
+ * faker's argument checking would cost seconds. Same seed, same sequence, on every platform.
  */
-export class HistoryRandom {
+export class SeededRandom {
   private state: number
 
   constructor(seed: number) {
