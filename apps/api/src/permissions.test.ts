@@ -78,7 +78,7 @@ const usernameOf: Record<Role, string> = {
 }
 
 const permissionOf = (meta: Meta | undefined) =>
-  meta && meta.access !== 'public' && meta.access !== 'signedIn'
+  meta && !['public', 'signedIn', 'kiosk'].includes(meta.access)
     ? (meta.access as Permission)
     : null
 

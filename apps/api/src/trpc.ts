@@ -11,12 +11,14 @@ import superjson from 'superjson'
 import { ZodError } from 'zod'
 import type { Context } from './context.ts'
 import { appError, forbidden } from './errors.ts'
+import { kioskScope } from './features/queue/kiosks.service.ts'
 import { resolveCenterScope } from './scope.ts'
 import { translateZodIssue } from './zod-messages.ts'
 
 /** Who may call a procedure. Every procedure has one; the permission tests read it. */
 export interface Meta {
-  access: 'public' | 'signedIn' | Permission
+  /** 'kiosk': a registered kiosk device (x-kiosk-token) or a signed-in member of the center. */
+  access: 'public' | 'signedIn' | 'kiosk' | Permission
   centerScoped?: boolean
   /** Callable while a reset password still has to be changed (sign-out, me, changePassword). */
   duringPasswordChange?: boolean
@@ -63,6 +65,11 @@ export const createCallerFactory = t.createCallerFactory
 export const router = t.router
 
 export const publicProcedure = t.procedure.meta({ access: 'public' })
+
+/** For the hall's devices: `ctx.kioskCenterId` is the center the call acts for. */
+export const kioskProcedure = t.procedure
+  .meta({ access: 'kiosk' })
+  .use(async ({ ctx, next }) => next({ ctx: { kioskCenterId: await kioskScope(ctx.db, ctx) } }))
 
 export const protectedProcedure = t.procedure
   .meta({ access: 'signedIn' })

@@ -8,7 +8,7 @@ import {
   ticketActionInput,
   transferTicketInput,
 } from '@onewindow/contracts'
-import { centerScopedProcedure, permissionProcedure, publicProcedure } from '../../trpc.ts'
+import { centerScopedProcedure, kioskProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { boardOf } from './board.service.ts'
 import { callNext, stepTicket } from './calling.service.ts'
@@ -20,7 +20,7 @@ import {
 } from './counter-sessions.service.ts'
 import { finishTicket, transferTicket } from './finishing.service.ts'
 import { kioskMenu } from './kiosk-menu.ts'
-import { kioskScope, listKiosks, registerKiosk, revokeKiosk } from './kiosks.service.ts'
+import { listKiosks, registerKiosk, revokeKiosk } from './kiosks.service.ts'
 import { queueChanges } from './queue-events.ts'
 import { issueTicket } from './tickets.service.ts'
 import { workbenchState } from './workbench.service.ts'
@@ -33,27 +33,24 @@ const kioskActor = (ctx: Parameters<typeof actorOf>[0]) =>
   ctx.user ? actorOf(ctx) : { id: null, name: 'kiosk', ip: ctx.ip }
 
 /**
- * The live queue. Kiosk-facing calls are public at the tRPC level and check for themselves that
- * they come from a registered kiosk device (x-kiosk-token) or a signed-in member of the center.
+ * The live queue. Kiosk-facing calls accept a registered kiosk device (x-kiosk-token) or a
+ * signed-in member of the center; `kioskProcedure` resolves which center they act for.
  */
 export const queueRouter = {
   kiosk: {
-    menu: publicProcedure.query(async ({ ctx }) =>
-      kioskMenu(ctx.db, await kioskScope(ctx.db, ctx)),
-    ),
-    issue: publicProcedure
+    menu: kioskProcedure.query(({ ctx }) => kioskMenu(ctx.db, ctx.kioskCenterId)),
+    issue: kioskProcedure
       .input(issueTicketInput)
-      .mutation(async ({ ctx, input }) =>
-        issueTicket(ctx.db, kioskActor(ctx), { ...input, centerId: await kioskScope(ctx.db, ctx) }),
+      .mutation(({ ctx, input }) =>
+        issueTicket(ctx.db, kioskActor(ctx), { ...input, centerId: ctx.kioskCenterId }),
       ),
   },
 
-  board: publicProcedure.query(async ({ ctx }) => boardOf(ctx.db, await kioskScope(ctx.db, ctx))),
+  board: kioskProcedure.query(({ ctx }) => boardOf(ctx.db, ctx.kioskCenterId)),
 
   /** Pings pages of a center whenever its queue changes; they refetch what they show. */
-  changes: publicProcedure.subscription(async function* ({ ctx, signal }) {
-    const centerId = await kioskScope(ctx.db, ctx)
-    yield* queueChanges(centerId, signal)
+  changes: kioskProcedure.subscription(async function* ({ ctx, signal }) {
+    yield* queueChanges(ctx.kioskCenterId, signal)
   }),
 
   kiosks: {
