@@ -4,6 +4,7 @@ import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { TRPCError } from '@trpc/server'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appointmentsSamples } from './features/appointments/appointments.samples.ts'
 import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
 import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
@@ -29,6 +30,7 @@ const sampleInputs: Record<string, unknown> = {
   ...catalogSamples,
   ...staffSamples,
   ...queueSamples,
+  ...appointmentsSamples,
   ...operationLogSamples,
   ...systemSamples,
   ...transferSamples,

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+import { appointmentsRouter } from './features/appointments/appointments.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
@@ -15,6 +16,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   staff: staffRouter,
   queue: queueRouter,
+  appointments: appointmentsRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,

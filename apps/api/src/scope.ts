@@ -1,6 +1,6 @@
 import { type SessionUser, isDistrictWide } from '@onewindow/contracts'
 import type { SelectQueryBuilder } from 'kysely'
-import { outOfScope } from './errors.ts'
+import { appError, outOfScope } from './errors.ts'
 
 /** Which centers a request may see: one center, or every center when `centerId` is null. */
 export interface CenterScope {
@@ -12,6 +12,12 @@ export function resolveCenterScope(user: SessionUser, requested: number | undefi
   if (user.centerId === null) throw outOfScope()
   if (requested !== undefined && requested !== user.centerId) throw outOfScope()
   return { centerId: user.centerId }
+}
+
+/** The one center a call acts on: a district-wide user must name it. */
+export function oneCenter(scope: CenterScope): number {
+  if (scope.centerId === null) throw appError('BAD_REQUEST', 'common.centerRequired')
+  return scope.centerId
 }
 
 /** Throws FORBIDDEN unless the user may touch a record of this center. */

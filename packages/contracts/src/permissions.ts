@@ -18,6 +18,7 @@ export const permissions = [
   'queue.read',
   'queue.work',
   'kiosk.manage',
+  'appointment.book',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -35,9 +36,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'queue.read',
     'queue.work',
     'kiosk.manage',
+    'appointment.book',
   ],
   supervisor: ['org.read', 'catalog.read', 'staff.read', 'operationLog.read', 'queue.read'],
-  staff: ['org.read', 'catalog.read', 'queue.read', 'queue.work'],
+  // Staff book next visits for residents at the window or on the phone.
+  staff: ['org.read', 'catalog.read', 'queue.read', 'queue.work', 'appointment.book'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -247,6 +247,28 @@ export interface KioskTable {
   revoked_at: number | null
 }
 
+export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled'
+
+/** A resident's booking of a slot for a service item; checking in at the kiosk makes the ticket. */
+export interface AppointmentTable {
+  id: Generated<number>
+  center_id: number
+  service_item_id: number
+  day: string
+  slot_start: number
+  slot_end: number
+  /** Six digits the resident types at the kiosk; unique per center and day. */
+  code: string
+  resident_name: string
+  resident_phone: string
+  /** A booking whose slot passed without check-in stays 'booked'; readers call it missed. */
+  status: AppointmentStatus
+  ticket_id: number | null
+  booked_at: number
+  booked_by: number | null
+  cancelled_at: number | null
+}
+
 export interface Database {
   district: DistrictTable
   center: CenterTable
@@ -268,6 +290,7 @@ export interface Database {
   service_case: ServiceCaseTable
   counter_session: CounterSessionTable
   kiosk: KioskTable
+  appointment: AppointmentTable
 }
 
 export type Center = Selectable<CenterTable>

@@ -1,6 +1,7 @@
 export * from './privacy/mask.ts'
 export * from './workload/coefficient.ts'
 export * from './calendar/working-days.ts'
+export * from './calendar/opening-hours.ts'
 export * from './queue/ticket-number.ts'
 export * from './dispatch/index.ts'
 export * from './erlang/index.ts'

@@ -30,6 +30,8 @@ import * as kiosk from './2026-11-26-28-kiosk.ts'
 import * as ticketLineIndex from './2026-11-26-29-ticket-line-index.ts'
 import * as ticketPriorityIndex from './2026-11-26-30-ticket-priority-index.ts'
 import * as ticketCounterIndex from './2026-11-26-31-ticket-counter-index.ts'
+import * as appointment from './2026-11-26-32-appointment.ts'
+import * as ticketAppointmentIndex from './2026-11-26-33-ticket-appointment-index.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +66,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-29-ticket-line-index': ticketLineIndex,
   '2026-11-26-30-ticket-priority-index': ticketPriorityIndex,
   '2026-11-26-31-ticket-counter-index': ticketCounterIndex,
+  '2026-11-26-32-appointment': appointment,
+  '2026-11-26-33-ticket-appointment-index': ticketAppointmentIndex,
 }

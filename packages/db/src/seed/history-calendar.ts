@@ -1,9 +1,14 @@
-import { type WorkingCalendar, addCalendarDays, isWorkingDay, weekdayOf } from '@onewindow/domain'
+import {
+  type WorkingCalendar,
+  addCalendarDays,
+  isWorkingDay,
+  shanghaiInstant,
+  weekdayOf,
+} from '@onewindow/domain'
 import type { SeededRandom } from '@onewindow/domain'
 
 const minute = 60_000
 const hour = 60 * minute
-const shanghaiOffset = 8 * hour
 
 /** One day a center was open: its date and its opening and closing instants. */
 export interface OpenDay {
@@ -18,12 +23,6 @@ interface OpeningHours {
   weekday: number
   opens: string
   closes: string
-}
-
-/** Epoch ms of a Shanghai wall-clock time on a day. */
-export function shanghaiInstant(day: string, time: string): number {
-  const [hours, minutes] = time.split(':').map(Number)
-  return Date.parse(`${day}T00:00:00Z`) - shanghaiOffset + (hours! * 60 + minutes!) * minute
 }
 
 /**

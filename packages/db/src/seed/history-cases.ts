@@ -1,7 +1,11 @@
-import { type WorkingCalendar, addWorkingDays } from '@onewindow/domain'
+import {
+  type SeededRandom,
+  type WorkingCalendar,
+  addWorkingDays,
+  shanghaiInstant,
+} from '@onewindow/domain'
 import type { CaseStatus } from '../tables.ts'
-import { minutes, shanghaiInstant } from './history-calendar.ts'
-import type { SeededRandom } from '@onewindow/domain'
+import { minutes } from './history-calendar.ts'
 
 const lateShare = 0.05
 const awaitingMaterialsShare = 0.12

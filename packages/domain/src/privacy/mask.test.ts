@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskIdNumber, maskPhone } from './mask.ts'
+import { maskIdNumber, maskName, maskPhone } from './mask.ts'
 
 describe('maskPhone', () => {
   it('keeps the prefix and the last four digits of a mobile number', () => {
@@ -17,5 +17,19 @@ describe('maskIdNumber', () => {
   })
   it('hides short values entirely', () => {
     expect(maskIdNumber('1234567')).toBe('*******')
+  })
+})
+
+describe('maskName', () => {
+  it('keeps the family name and the last character of a longer name', () => {
+    expect(maskName('张三明')).toBe('张*明')
+    expect(maskName('欧阳娜娜')).toBe('欧**娜')
+  })
+  it('keeps only the family name of a two-character name', () => {
+    expect(maskName('李四')).toBe('李*')
+  })
+  it('never shows a one-character name whole', () => {
+    expect(maskName('王')).toBe('*')
+    expect(maskName('')).toBe('')
   })
 })

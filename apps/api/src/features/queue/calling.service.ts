@@ -20,9 +20,9 @@ export async function currentTicketId(db: Kysely<Database>, counterId: number) {
   return row?.id ?? null
 }
 
-// Every policy picks the oldest ticket of some class (urgent, priority/appointment, ordinary), so
-// the oldest few of each class are all it can choose from; enough for every counter of a center
-// calling at once.
+// Every policy picks the oldest ticket of some class (urgent, green channel or due appointment,
+// ordinary), so the oldest few of each class are all it can choose from; enough for every
+// counter of a center calling at once.
 const oldestOrdinary = 100
 const oldestPriority = 20
 
@@ -31,6 +31,7 @@ async function waitingFor(
   session: CounterSession,
   staffId: number,
   skills: number[],
+  now: number,
 ) {
   const line = () =>
     db
@@ -44,15 +45,14 @@ async function waitingFor(
       )
       .orderBy('queued_since')
       .orderBy('id')
-  const [ordinary, special] = await Promise.all([
+  const [ordinary, greenChannel, dueAppointments] = await Promise.all([
     line().limit(oldestOrdinary).execute(),
-    line()
-      // Appointments will join this read, with an index of their own, once booking exists.
-      .where('priority', '=', 1)
-      .limit(oldestPriority)
-      .execute(),
+    line().where('priority', '=', 1).limit(oldestPriority).execute(),
+    line().where('appointment_at', '<=', now).limit(oldestPriority).execute(),
   ])
-  const byId = new Map([...ordinary, ...special].map((row) => [row.id, row]))
+  const byId = new Map(
+    [...ordinary, ...greenChannel, ...dueAppointments].map((row) => [row.id, row]),
+  )
   return [...byId.values()]
     .sort((a, b) => Number(a.queued_since) - Number(b.queued_since) || a.id - b.id)
     .map((row) => ({
@@ -118,7 +118,7 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
   // Others may hold the tickets we want for a moment: try again until the line is empty.
   for (const giveUpAt = Date.now() + 5_000; Date.now() < giveUpAt;) {
     const now = Date.now()
-    const order = ranked(await waitingFor(db, session, user.id, skills), server, now)
+    const order = ranked(await waitingFor(db, session, user.id, skills, now), server, now)
     if (order.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
     const claimed = await db.transaction().execute(async (trx) => {
       const claimant = { counterId: session.counter_id, staffId: user.id, now }

@@ -69,14 +69,27 @@ export async function registerKiosk(
   return { kioskId: id, token }
 }
 
+/** The devices in scope with their center's name, which a district admin needs to tell them apart. */
 export async function listKiosks(db: Kysely<Database>, scope: CenterScope) {
-  const rows = await whereInScope(db.selectFrom('kiosk'), 'kiosk.center_id', scope)
-    .select(['id', 'center_id', 'name', 'created_at', 'revoked_at'])
-    .orderBy('id')
+  const rows = await whereInScope(
+    db.selectFrom('kiosk').innerJoin('center', 'center.id', 'kiosk.center_id'),
+    'kiosk.center_id',
+    scope,
+  )
+    .select([
+      'kiosk.id',
+      'kiosk.center_id',
+      'center.name as center_name',
+      'kiosk.name',
+      'kiosk.created_at',
+      'kiosk.revoked_at',
+    ])
+    .orderBy('kiosk.id')
     .execute()
   return rows.map((row) => ({
     id: row.id,
     centerId: row.center_id,
+    centerName: row.center_name,
     name: row.name,
     createdAt: new Date(Number(row.created_at)),
     revoked: row.revoked_at !== null,

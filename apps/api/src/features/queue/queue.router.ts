@@ -19,6 +19,7 @@ import {
   setPaused,
 } from './counter-sessions.service.ts'
 import { finishTicket, transferTicket } from './finishing.service.ts'
+import { kioskActor } from './kiosk-actor.ts'
 import { kioskMenu } from './kiosk-menu.ts'
 import { listKiosks, registerKiosk, revokeKiosk } from './kiosks.service.ts'
 import { queueChanges } from './queue-events.ts'
@@ -27,10 +28,6 @@ import { workbenchState } from './workbench.service.ts'
 
 const work = permissionProcedure('queue.work')
 const ok = { ok: true as const }
-
-/** A kiosk device's actor in the log, when no one is signed in at it. */
-const kioskActor = (ctx: Parameters<typeof actorOf>[0]) =>
-  ctx.user ? actorOf(ctx) : { id: null, name: 'kiosk', ip: ctx.ip }
 
 /**
  * The live queue. Kiosk-facing calls accept a registered kiosk device (x-kiosk-token) or a

@@ -1,6 +1,6 @@
 import { shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { publishQueueChange } from './queue-events.ts'
@@ -8,7 +8,7 @@ import { nextTicketNumber } from './ticket-numbers.ts'
 import { recordTicketEvent } from './ticket-transitions.ts'
 
 /** An active item this center handles: everywhere-items, or items listed for it. */
-async function offeredItem(db: Kysely<Database>, centerId: number, serviceItemId: number) {
+export async function offeredItem(db: Kysely<Database>, centerId: number, serviceItemId: number) {
   return db
     .selectFrom('service_item')
     .select(['id', 'name', 'skill_id', 'standard_minutes'])
@@ -29,11 +29,26 @@ async function offeredItem(db: Kysely<Database>, centerId: number, serviceItemId
     .executeTakeFirst()
 }
 
-/** Issues a queue number for an item at a center; tells the resident how many are ahead. */
+/** A booking being checked in: its ticket joins the line with the booked slot. */
+export interface CheckedInBooking {
+  appointmentId: number
+  slotStart: number
+  residentName: string
+}
+
+/**
+ * Issues a queue number for an item at a center; tells the resident how many are ahead. A booking
+ * checked in is marked in the same transaction, so it gives exactly one ticket.
+ */
 export async function issueTicket(
   db: Kysely<Database>,
   actor: Actor,
-  input: { centerId: number; serviceItemId: number; priority: boolean },
+  input: {
+    centerId: number
+    serviceItemId: number
+    priority: boolean
+    booking?: CheckedInBooking
+  },
 ) {
   const item = await offeredItem(db, input.centerId, input.serviceItemId)
   if (!item) throw appError('BAD_REQUEST', 'queue.itemNotOffered')
@@ -51,12 +66,15 @@ export async function issueTicket(
         skill_id: item.skill_id,
         status: 'waiting',
         priority: input.priority ? 1 : 0,
+        appointment_at: input.booking?.slotStart ?? null,
+        resident_name: input.booking?.residentName ?? null,
         issued_at: now,
         queued_since: now,
         recall_count: 0,
       })
       .executeTakeFirstOrThrow()
     const id = Number(result.insertId)
+    if (input.booking) await markCheckedIn(trx, input.booking.appointmentId, id)
     const row = { id, center_id: input.centerId, number, counter_id: null }
     await recordTicketEvent(trx, actor, row, { action: 'queue.issue', from: null, to: 'waiting' })
     return row
@@ -68,9 +86,22 @@ export async function issueTicket(
     number: ticket.number,
     serviceItemName: item.name,
     issuedAt: new Date(now),
+    appointmentAt: input.booking ? new Date(input.booking.slotStart) : null,
     ahead,
     estimatedWaitMinutes: await estimatedWait(db, input.centerId, item.skill_id, ahead),
   }
+}
+
+async function markCheckedIn(trx: Transaction<Database>, appointmentId: number, ticketId: number) {
+  const result = await trx
+    .updateTable('appointment')
+    .set({ status: 'checked_in', ticket_id: ticketId })
+    .where('id', '=', appointmentId)
+    .where('status', '=', 'booked')
+    .executeTakeFirst()
+  // A second kiosk checking in the same booking at the same moment loses here.
+  if (Number(result.numUpdatedRows) !== 1)
+    throw appError('CONFLICT', 'appointment.alreadyCheckedIn')
 }
 
 async function waitingAhead(db: Kysely<Database>, centerId: number, skillId: number, id: number) {
