@@ -1,6 +1,7 @@
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { isSeeded, seedDemoData } from '@onewindow/db/seed'
 import { loadConfig } from './config.ts'
+import { startAutoCaller } from './features/queue/auto-call.ts'
 import { startLiveDemo } from './features/queue/live-demo.ts'
 import { buildServer } from './server.ts'
 
@@ -31,6 +32,7 @@ if (demoAccounts.length > 0) {
     `Demo sign-ins (password "onewindow"): ${demoAccounts.map((a) => a.username).join(', ')}\n`,
   )
 }
+const autoCaller = startAutoCaller(database.db)
 const liveDemo = config.simulate ? startLiveDemo(database.db) : null
 if (liveDemo) {
   console.log(
@@ -41,6 +43,7 @@ if (liveDemo) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await liveDemo?.stop()
+    await autoCaller.stop()
     await app.close()
     await database.destroy()
     process.exit(0)

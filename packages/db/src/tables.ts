@@ -235,6 +235,8 @@ export interface CounterSessionTable {
   pause_reason: string | null
   /** Seconds to wait before calling the next ticket automatically; null: call by hand. */
   auto_call_seconds: number | null
+  /** When the server calls the next ticket here by itself; null: not armed. */
+  auto_call_at: number | null
 }
 
 /** A registered kiosk device: it issues tickets for its center without anyone signed in. */

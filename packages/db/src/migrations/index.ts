@@ -32,6 +32,7 @@ import * as ticketPriorityIndex from './2026-11-26-30-ticket-priority-index.ts'
 import * as ticketCounterIndex from './2026-11-26-31-ticket-counter-index.ts'
 import * as appointment from './2026-11-26-32-appointment.ts'
 import * as ticketAppointmentIndex from './2026-11-26-33-ticket-appointment-index.ts'
+import * as counterSessionAutoCallAt from './2026-11-26-34-counter-session-auto-call-at.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-31-ticket-counter-index': ticketCounterIndex,
   '2026-11-26-32-appointment': appointment,
   '2026-11-26-33-ticket-appointment-index': ticketAppointmentIndex,
+  '2026-11-26-34-counter-session-auto-call-at': counterSessionAutoCallAt,
 }

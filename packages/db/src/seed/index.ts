@@ -3,6 +3,7 @@ import { hashPassword } from '../passwords.ts'
 import type { Database } from '../tables.ts'
 import { demoPassword } from './demo-accounts.ts'
 import { type DemoData, generateDemoData } from './generate.ts'
+import { generateAppointments } from './appointments.ts'
 import { type HistoryRows, generateHistory } from './history.ts'
 
 export { demoAccounts, demoPassword } from './demo-accounts.ts'
@@ -32,7 +33,7 @@ const historyTables = [
   'service_case',
 ] as const satisfies readonly (keyof HistoryRows & keyof Database)[]
 
-type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number]
+type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number] | 'appointment'
 
 /** Every table holding data, parents before children; clearing walks it backwards. */
 const dataTables = [
@@ -44,6 +45,7 @@ const dataTables = [
   'ticket_event',
   'ticket_sequence',
   'service_case',
+  'appointment',
   'session',
   'operation_log',
 ] as const
@@ -82,14 +84,17 @@ export async function seedDemoData(
     (options.history ?? true)
       ? generateHistory(data, seed, now)
       : { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [] }
-  const rowsOf = (table: SeededTable): readonly object[] =>
-    table in history ? history[table as keyof HistoryRows] : data[table as keyof DemoData]
+  const appointments = (options.history ?? true) ? generateAppointments(data, seed, now) : []
+  const rowsOf = (table: SeededTable): readonly object[] => {
+    if (table === 'appointment') return appointments
+    return table in history ? history[table as keyof HistoryRows] : data[table as keyof DemoData]
+  }
 
   await db.transaction().execute(async (trx) => {
     if (await isSeeded(trx)) {
       throw new Error('The database already holds a district: clear it before seeding again.')
     }
-    for (const table of [...seededTables, ...historyTables]) {
+    for (const table of [...seededTables, ...historyTables, 'appointment'] as const) {
       const rows = rowsOf(table)
       for (let start = 0; start < rows.length; start += chunkSize) {
         await trx
@@ -101,7 +106,7 @@ export async function seedDemoData(
   })
 
   const counts = Object.fromEntries(
-    [...seededTables, ...historyTables].map((t) => [t, rowsOf(t).length]),
+    [...seededTables, ...historyTables, 'appointment' as const].map((t) => [t, rowsOf(t).length]),
   )
   return {
     seed,

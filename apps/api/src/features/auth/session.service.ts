@@ -128,3 +128,32 @@ export async function revokeSessionsOf(
     .$if(except !== undefined, (qb) => qb.where('token_hash', '!=', except!))
     .execute()
 }
+
+/** The session user of a staff member, as sign-in would build it: for work done on their behalf. */
+export async function sessionUserOfStaff(db: Kysely<Database>, id: number): Promise<SessionUser> {
+  const row = await db
+    .selectFrom('staff')
+    .leftJoin('center', 'center.id', 'staff.center_id')
+    .select([
+      'staff.id',
+      'username',
+      'display_name',
+      'role',
+      'staff.center_id',
+      'staff.district_id',
+    ])
+    .select('center.name')
+    .where('staff.id', '=', id)
+    .executeTakeFirstOrThrow()
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    centerId: row.center_id,
+    centerName: row.name,
+    districtId: row.district_id,
+    permissions: [...permissionsOf(row.role)],
+    mustChangePassword: false,
+  }
+}

@@ -121,6 +121,7 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
     const order = ranked(await waitingFor(db, session, user.id, skills, now), server, now)
     if (order.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
     const claimed = await db.transaction().execute(async (trx) => {
+      await holdCounter(trx, session.counter_id)
       const claimant = { counterId: session.counter_id, staffId: user.id, now }
       const ticketId = await claimFirst(
         trx,
@@ -143,6 +144,23 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
     await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4))
   }
   throw appError('CONFLICT', 'queue.nothingWaiting')
+}
+
+/**
+ * Holds this counter's session for the call and disarms its auto-call. The UPDATE locks the row
+ * on MySQL (SQLite runs one transaction at a time), so a click and the auto-caller, or two
+ * browser tabs, calling at once are serialised, and the second finds the counter busy.
+ */
+async function holdCounter(trx: Transaction<Database>, counterId: number) {
+  const held = await trx
+    .updateTable('counter_session')
+    .set({ auto_call_at: null })
+    .where('counter_id', '=', counterId)
+    .executeTakeFirst()
+  if (Number(held.numUpdatedRows) !== 1) throw appError('CONFLICT', 'queue.counterNotOpen')
+  if ((await currentTicketId(trx, counterId)) !== null) {
+    throw appError('CONFLICT', 'queue.busyWithTicket')
+  }
 }
 
 /**

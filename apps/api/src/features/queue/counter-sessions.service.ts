@@ -21,6 +21,7 @@ export async function sessionOf(db: Kysely<Database>, staffId: number) {
       'counter_session.paused_at',
       'counter_session.pause_reason',
       'counter_session.auto_call_seconds',
+      'counter_session.auto_call_at',
     ])
     .where('counter_session.staff_id', '=', staffId)
     .executeTakeFirst()
@@ -74,6 +75,10 @@ async function logSession(
   })
 }
 
+/** An auto-call counter calls its first ticket after the same pause as between tickets. */
+const autoCallFrom = (now: number, seconds: number | null) =>
+  seconds === null ? null : now + seconds * 1000
+
 export async function openCounter(
   db: Kysely<Database>,
   user: SessionUser,
@@ -106,6 +111,7 @@ export async function openCounter(
         paused_at: null,
         pause_reason: null,
         auto_call_seconds: input.autoCallSeconds,
+        auto_call_at: autoCallFrom(Date.now(), input.autoCallSeconds),
       })
       .execute()
     await logSession(trx, actor, 'queue.openCounter', counter.center_id, counter.id, {
@@ -146,7 +152,11 @@ export async function setPaused(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('counter_session')
-      .set({ paused_at: reason ? Date.now() : null, pause_reason: reason })
+      .set({
+        paused_at: reason ? Date.now() : null,
+        pause_reason: reason,
+        auto_call_at: reason ? null : autoCallFrom(Date.now(), session.auto_call_seconds),
+      })
       .where('staff_id', '=', user.id)
       .execute()
     await logSession(
@@ -159,6 +169,20 @@ export async function setPaused(
         reason,
       },
     )
+  })
+  publishQueueChange(session.center_id)
+}
+
+/** Disarms the auto-call of one's counter for this round. */
+export async function cancelAutoCall(db: Kysely<Database>, user: SessionUser, actor: Actor) {
+  const session = await requireSession(db, user.id)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('counter_session')
+      .set({ auto_call_at: null })
+      .where('staff_id', '=', user.id)
+      .execute()
+    await logSession(trx, actor, 'queue.cancelAutoCall', session.center_id, session.counter_id)
   })
   publishQueueChange(session.center_id)
 }

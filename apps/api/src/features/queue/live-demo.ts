@@ -1,13 +1,9 @@
-import {
-  type SessionUser,
-  certifiedLevel,
-  permissionsOf,
-  shanghaiToday,
-} from '@onewindow/contracts'
+import { type SessionUser, certifiedLevel, shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { demoAccounts } from '@onewindow/db/seed'
 import { SeededRandom } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
+import { sessionUserOfStaff } from '../auth/session.service.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { callNext, stepTicket } from './calling.service.ts'
 import { openCounter, servableSkills } from './counter-sessions.service.ts'
@@ -57,35 +53,6 @@ function openNow(openingHoursJson: string, now: number, holidays: ReadonlySet<st
   const weekday = shanghai.getUTCDay() || 7
   const time = shanghai.toISOString().slice(11, 16)
   return intervals.some((i) => i.weekday === weekday && i.opens <= time && time < i.closes)
-}
-
-/** The session user of a staff member, as sign-in would build it. */
-export async function sessionUserOfStaff(db: Kysely<Database>, id: number): Promise<SessionUser> {
-  const row = await db
-    .selectFrom('staff')
-    .leftJoin('center', 'center.id', 'staff.center_id')
-    .select([
-      'staff.id',
-      'username',
-      'display_name',
-      'role',
-      'staff.center_id',
-      'staff.district_id',
-    ])
-    .select('center.name')
-    .where('staff.id', '=', id)
-    .executeTakeFirstOrThrow()
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    centerId: row.center_id,
-    centerName: row.name,
-    districtId: row.district_id,
-    permissions: [...permissionsOf(row.role)],
-    mustChangePassword: false,
-  }
 }
 
 type Center = { id: number; opening_hours: string; counters: number }

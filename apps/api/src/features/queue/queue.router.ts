@@ -13,6 +13,7 @@ import { actorOf } from '../operation-log/log-chain.ts'
 import { boardOf } from './board.service.ts'
 import { callNext, stepTicket } from './calling.service.ts'
 import {
+  cancelAutoCall,
   closeCounter,
   colleaguesAtCounters,
   openCounter,
@@ -80,6 +81,11 @@ export const queueRouter = {
     }),
     resume: work.mutation(async ({ ctx }) => {
       await setPaused(ctx.db, ctx.user, actorOf(ctx), null)
+      return ok
+    }),
+    /** Stops this round's auto-call; the next finished ticket arms it again. */
+    cancelAutoCall: work.mutation(async ({ ctx }) => {
+      await cancelAutoCall(ctx.db, ctx.user, actorOf(ctx))
       return ok
     }),
     callNext: work.mutation(({ ctx }) => callNext(ctx.db, ctx.user, actorOf(ctx))),

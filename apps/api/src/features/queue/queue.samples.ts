@@ -119,6 +119,9 @@ export const queueSamples: Record<string, unknown> = {
   'queue.workbench.resume': async (db: Db, user: SessionUser | null) => {
     await atCounter(db, user, true)
   },
+  'queue.workbench.cancelAutoCall': async (db: Db, user: SessionUser | null) => {
+    await atCounter(db, user)
+  },
   'queue.workbench.callNext': async (db: Db, user: SessionUser | null) => {
     await atCounter(db, user)
     await ticket(db, 'waiting')

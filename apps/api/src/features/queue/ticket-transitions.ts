@@ -1,6 +1,6 @@
 import type { SessionUser } from '@onewindow/contracts'
 import type { Database, TicketStatus, TicketTable } from '@onewindow/db'
-import type { Transaction, Updateable } from 'kysely'
+import { type Transaction, type Updateable, sql } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 
@@ -75,10 +75,25 @@ export async function moveTicket(
     .where('recall_count', '=', ticket.recall_count)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw appError('CONFLICT', 'queue.wrongTicketState')
+  if (ticket.counter_id !== null && leavesCounter.includes(transition.to)) {
+    await armAutoCall(trx, ticket.counter_id)
+  }
   await recordTicketEvent(trx, actor, { ...ticket, ...changes } as TicketRow, {
     ...transition,
     from: ticket.status,
   })
+}
+
+const leavesCounter: TicketStatus[] = ['done', 'no_show', 'transferred']
+
+/** A counter opened with auto-call has its next ticket called this many seconds from now. */
+async function armAutoCall(trx: Transaction<Database>, counterId: number) {
+  await trx
+    .updateTable('counter_session')
+    .set({ auto_call_at: sql<number>`${Date.now()} + auto_call_seconds * 1000` })
+    .where('counter_id', '=', counterId)
+    .where('auto_call_seconds', 'is not', null)
+    .execute()
 }
 
 /** Keeps every transition with its time, and logs it like any other change. */

@@ -25,6 +25,7 @@ async function currentTicket(db: Kysely<Database>, counterId: number) {
       'ticket.called_at',
       'ticket.serving_started_at',
       'ticket.recall_count',
+      'ticket.appointment_at',
       'ticket.resident_name',
       'ticket.resident_id_number',
     ])
@@ -36,6 +37,7 @@ async function currentTicket(db: Kysely<Database>, counterId: number) {
     number: row.number,
     status: row.status,
     priority: row.priority === 1,
+    appointmentAt: instant(row.appointment_at),
     serviceItemId: row.service_item_id,
     serviceItemName: row.item_name,
     serviceItemKind: row.item_kind,
@@ -137,6 +139,7 @@ export async function workbenchState(db: Kysely<Database>, user: SessionUser) {
       paused: session.paused_at !== null,
       pauseReason: session.pause_reason,
       autoCallSeconds: session.auto_call_seconds,
+      autoCallAt: session.auto_call_at === null ? null : new Date(Number(session.auto_call_at)),
     },
     counters,
     current: session ? await currentTicket(db, session.counter_id) : null,
