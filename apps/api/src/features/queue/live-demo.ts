@@ -1,4 +1,4 @@
-import { type SessionUser, certifiedLevel, shanghaiToday } from '@onewindow/contracts'
+import { certifiedLevel, shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { demoAccounts } from '@onewindow/db/seed'
 import { SeededRandom } from '@onewindow/domain'
