@@ -77,6 +77,7 @@ const usernameOf: Record<Role, string> = {
   manager: 'manager1',
   supervisor: 'supervisor1',
   staff: 'staff1',
+  backoffice: 'backoffice1',
 }
 
 const permissionOf = (meta: Meta | undefined) =>

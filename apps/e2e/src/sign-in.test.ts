@@ -42,18 +42,29 @@ describe('signing in', () => {
   const everyMenu = [
     'menu-home',
     'menu-workbench',
+    'menu-appointments',
     'menu-catalog',
     'menu-centers',
     'menu-calendar',
+    'menu-kiosks',
     'menu-staff',
     'menu-skills-matrix',
     'menu-operation-log',
   ]
+  const counterWork = ['menu-workbench', 'menu-appointments', 'menu-kiosks']
   const expectedMenus = {
     admin: everyMenu,
     manager: everyMenu,
-    supervisor: everyMenu.filter((menu) => menu !== 'menu-workbench'),
-    staff: ['menu-home', 'menu-workbench', 'menu-catalog', 'menu-centers', 'menu-calendar'],
+    supervisor: everyMenu.filter((menu) => !counterWork.includes(menu)),
+    staff: [
+      'menu-home',
+      'menu-workbench',
+      'menu-appointments',
+      'menu-catalog',
+      'menu-centers',
+      'menu-calendar',
+    ],
+    backoffice: ['menu-home', 'menu-catalog', 'menu-centers', 'menu-calendar'],
   }
   it.each(Object.entries(expectedMenus))('shows %s the menu of the role', async (role, menu) => {
     await signIn(page, role)

@@ -54,6 +54,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'queue.route.workbench', permission: 'queue.work' },
       },
       {
+        path: 'kiosks',
+        name: 'kiosks',
+        component: () => import('./features/queue/KiosksPage.vue'),
+        meta: { title: 'queue.route.kiosks', permission: 'kiosk.manage' },
+      },
+      {
+        path: 'appointments',
+        name: 'appointments',
+        component: () => import('./features/appointments/AppointmentsPage.vue'),
+        meta: { title: 'appointments.route', permission: 'appointment.book' },
+      },
+      {
         path: 'staff',
         name: 'staff',
         component: () => import('./features/staff/StaffPage.vue'),

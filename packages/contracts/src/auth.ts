@@ -26,6 +26,8 @@ export const sessionUser = z.object({
   centerId: z.number().int().nullable(),
   centerName: z.string().nullable(),
   districtId: z.number().int(),
+  /** Back-office accounts: the department whose cases they process. */
+  departmentId: z.number().int().nullable(),
   permissions: z.array(z.enum(permissions)),
   /** An administrator reset the password: nothing but choosing a new one is allowed. */
   mustChangePassword: z.boolean(),

@@ -195,6 +195,14 @@ export const errorMessages = {
     'zh-CN': '请输入 11 位手机号码，或留空',
     'en-US': 'Enter an 11-digit mobile number, or leave it empty',
   },
+  'staff.departmentRequired': {
+    'zh-CN': '后台人员须指定所属部门',
+    'en-US': 'A back-office account needs its department',
+  },
+  'staff.departmentOnlyBackoffice': {
+    'zh-CN': '只有后台人员才属于部门',
+    'en-US': 'Only back-office accounts belong to a department',
+  },
   'staff.centerRequired': {
     'zh-CN': '除区级管理员外，每个账户都必须属于一个中心',
     'en-US': 'Every account except a district admin belongs to a center',

@@ -19,6 +19,9 @@ export const permissions = [
   'queue.work',
   'kiosk.manage',
   'appointment.book',
+  'case.read',
+  'case.process',
+  'case.reveal',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -37,10 +40,23 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'queue.work',
     'kiosk.manage',
     'appointment.book',
+    'case.read',
+    'case.reveal',
   ],
-  supervisor: ['org.read', 'catalog.read', 'staff.read', 'operationLog.read', 'queue.read'],
+  // Supervisors audit cases, so they may see who applied (each reveal is logged).
+  supervisor: [
+    'org.read',
+    'catalog.read',
+    'staff.read',
+    'operationLog.read',
+    'queue.read',
+    'case.read',
+    'case.reveal',
+  ],
   // Staff book next visits for residents at the window or on the phone.
   staff: ['org.read', 'catalog.read', 'queue.read', 'queue.work', 'appointment.book'],
+  // A department's back office processes its cases from every center (全区域通办).
+  backoffice: ['org.read', 'catalog.read', 'case.read', 'case.process', 'case.reveal'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

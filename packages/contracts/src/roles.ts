@@ -1,4 +1,4 @@
-export const roles = ['admin', 'manager', 'supervisor', 'staff'] as const
+export const roles = ['admin', 'manager', 'supervisor', 'staff', 'backoffice'] as const
 export type Role = (typeof roles)[number]
 
 /** Roles bound to one center; an admin works district-wide. */

@@ -42,9 +42,24 @@ const staffFields = z.object({
   centerId: id.nullable(),
   phone: z.string().trim().regex(phonePattern, 'staff.phoneFormat'),
   weeklyMinutes: z.number().int().min(0).max(weeklyMinutesMax),
+  /** Back-office accounts only: the department whose cases they process. */
+  departmentId: id.nullable().default(null),
 })
 
-function checkCenterOfRole(input: { role: Role; centerId: number | null }, ctx: z.RefinementCtx) {
+function checkCenterOfRole(
+  input: { role: Role; centerId: number | null; departmentId: number | null },
+  ctx: z.RefinementCtx,
+) {
+  if (input.role === 'backoffice' && input.departmentId === null) {
+    ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'staff.departmentRequired' })
+  }
+  if (input.role !== 'backoffice' && input.departmentId !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['departmentId'],
+      message: 'staff.departmentOnlyBackoffice',
+    })
+  }
   if (needsCenter(input.role) && input.centerId === null) {
     ctx.addIssue({ code: 'custom', path: ['centerId'], message: 'staff.centerRequired' })
   }

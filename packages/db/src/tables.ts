@@ -66,6 +66,8 @@ export interface ServiceItemTable {
   workload_coefficient: number
   /** 'all': offered at every center (全区域通办); 'selected': only at service_item_center rows. */
   availability: 'all' | 'selected'
+  /** 1: materials supplied (补正) start the promised days over; 0: they only stop the clock. */
+  restart_on_materials: Generated<number>
 }
 
 export interface ServiceItemCenterTable {
@@ -103,6 +105,8 @@ export interface StaffTable {
   phone: string
   /** Contracted working minutes per week. */
   weekly_minutes: number
+  /** Back-office accounts: the department whose cases they process. */
+  department_id: Generated<number | null>
   failed_logins: number
   locked_until: number | null
   /** Set when an administrator reset the password: the user must choose a new one. */
@@ -207,7 +211,13 @@ export interface TicketSequenceTable {
 }
 
 export type CaseStatus =
-  'accepted' | 'processing' | 'awaiting_materials' | 'completed' | 'delivered' | 'rejected'
+  | 'accepted'
+  | 'processing'
+  | 'awaiting_materials'
+  | 'suspended'
+  | 'completed'
+  | 'delivered'
+  | 'rejected'
 
 export interface ServiceCaseTable {
   id: Generated<number>
@@ -224,6 +234,37 @@ export interface ServiceCaseTable {
   completed_at: number | null
   /** The finishing request's key: a retried finish finds its case instead of making another. */
   idempotency_key: string
+  /** The department whose back office processes it (全区域通办: wherever it was accepted). */
+  department_id: number | null
+  applicant_name: string | null
+  applicant_id_number: string | null
+  applicant_phone: string | null
+  /** The back-office worker who took it. */
+  assignee_id: number | null
+  /** Since when the deadline clock stands still (awaiting materials, suspended). */
+  paused_at: number | null
+  /** The reason of a rejection, or the last note. */
+  note: string | null
+  delivered_at: number | null
+  /** Where the resident collected the result. */
+  delivered_center_id: number | null
+  updated_at: number | null
+}
+
+/** One step of a case: the case half of its timeline (the ticket half is ticket_event). */
+export interface CaseEventTable {
+  id: Generated<number>
+  case_id: number
+  at: number
+  action: string
+  from_status: CaseStatus | null
+  to_status: CaseStatus
+  staff_id: number | null
+  note: string | null
+  deadline_before: string | null
+  deadline_after: string | null
+  /** JSON array of the materials asked for (补正清单). */
+  materials: string | null
 }
 
 /** Who works at an open counter, and whether they are paused. */
@@ -293,6 +334,7 @@ export interface Database {
   counter_session: CounterSessionTable
   kiosk: KioskTable
   appointment: AppointmentTable
+  case_event: CaseEventTable
 }
 
 export type Center = Selectable<CenterTable>

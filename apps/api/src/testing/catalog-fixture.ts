@@ -7,7 +7,8 @@ export const testKioskToken = 'fixture-kiosk-token'
 
 /**
  * A small catalog and counters on top of insertFixture: two departments with a skill each, an
- * immediate and a commitment item, two counters in center 1 (one dedicated) and one in center 2.
+ * immediate and a commitment item, two counters in center 1 (one dedicated) and one in center 2,
+ * and backoffice1: the back office of department 1 (医保), housed at center 1.
  */
 export async function insertCatalogFixture(db: Kysely<Database>) {
   await db
@@ -79,5 +80,32 @@ export async function insertCatalogFixture(db: Kysely<Database>) {
       { staff_id: 4, skill_id: 1, level: 2, certified_on: '2025-03-01' },
       { staff_id: 6, skill_id: 2, level: 1, certified_on: '2025-06-01' },
     ])
+    .execute()
+  const { password_hash } = await db
+    .selectFrom('staff')
+    .select('password_hash')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  const now = Date.now()
+  await db
+    .insertInto('staff')
+    .values({
+      id: 20,
+      district_id: 1,
+      center_id: 1,
+      department_id: 1,
+      username: 'backoffice1',
+      display_name: '医保后台',
+      role: 'backoffice',
+      password_hash,
+      status: 'active',
+      phone: '13800000007',
+      weekly_minutes: 2400,
+      failed_logins: 0,
+      locked_until: null,
+      password_reset_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute()
 }

@@ -1,8 +1,9 @@
-import { type Role, type SessionUser, permissionsOf } from '@onewindow/contracts'
+import type { Role, SessionUser } from '@onewindow/contracts'
 import { type Database, type DatabaseHandle, hashPassword } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import type { Context } from '../context.ts'
 import { LoginThrottle } from '../features/auth/login-throttle.ts'
+import { sessionUserOfStaff } from '../features/auth/session.service.ts'
 import { appRouter } from '../router.ts'
 import { createCallerFactory } from '../trpc.ts'
 
@@ -71,32 +72,12 @@ export async function insertFixture(db: Kysely<Database>) {
 }
 
 export async function sessionUserOf(db: Kysely<Database>, username: string): Promise<SessionUser> {
-  const row = await db
+  const { id } = await db
     .selectFrom('staff')
-    .leftJoin('center', 'center.id', 'staff.center_id')
-    .select([
-      'staff.id',
-      'username',
-      'display_name',
-      'role',
-      'staff.center_id',
-      'staff.district_id',
-      'center.name',
-      'password_reset_at',
-    ])
+    .select('id')
     .where('username', '=', username)
     .executeTakeFirstOrThrow()
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    centerId: row.center_id,
-    centerName: row.name,
-    districtId: row.district_id,
-    permissions: [...permissionsOf(row.role)],
-    mustChangePassword: row.password_reset_at !== null,
-  }
+  return sessionUserOfStaff(db, id)
 }
 
 export interface CookieLog {

@@ -1,3 +1,4 @@
+import { appointmentsEnUS } from '../features/appointments/messages'
 import { catalogEnUS } from '../features/catalog/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
@@ -48,6 +49,7 @@ const enUS: typeof zhCN = {
     manager: 'Center manager',
     supervisor: 'Supervisor',
     staff: 'Front-desk staff',
+    backoffice: 'Back office',
   },
   lang: {
     label: 'Language',
@@ -108,6 +110,8 @@ const enUS: typeof zhCN = {
     links: {
       staff: 'People, account status and sign-in lockouts',
       operationLog: 'Every write, and a check that the log chain is intact',
+      kiosks: 'Register the hall kiosks, and revoke a lost one',
+      appointments: 'Book slots for residents and see who checked in',
     },
     centers: {
       title: 'Centers of the district',
@@ -255,6 +259,7 @@ const enUS: typeof zhCN = {
   staffAdmin: staffAdminEnUS,
   transfer: transferEnUS,
   queue: queueEnUS,
+  appointments: appointmentsEnUS,
 }
 
 export default enUS

@@ -1,3 +1,4 @@
+import { appointmentsZhCN } from '../features/appointments/messages'
 import { catalogZhCN } from '../features/catalog/messages'
 import { orgZhCN } from '../features/org/messages'
 import { queueZhCN } from '../features/queue/messages'
@@ -47,6 +48,7 @@ const zhCN = {
     manager: '中心负责人',
     supervisor: '督查员',
     staff: '窗口人员',
+    backoffice: '后台人员',
   },
   lang: {
     label: '界面语言',
@@ -106,6 +108,8 @@ const zhCN = {
     links: {
       staff: '查看人员、账号状态与登录锁定情况',
       operationLog: '查看全部写操作记录，校验日志链是否完整',
+      kiosks: '登记大厅取号机，吊销遗失设备',
+      appointments: '为居民预约时段，查看签到情况',
     },
     centers: {
       title: '全区受理中心',
@@ -252,6 +256,7 @@ const zhCN = {
   staffAdmin: staffAdminZhCN,
   transfer: transferZhCN,
   queue: queueZhCN,
+  appointments: appointmentsZhCN,
 }
 
 export default zhCN

@@ -10,18 +10,30 @@ describe('menu', () => {
     const everything = [
       'home',
       'workbench',
+      'appointments',
       'catalog',
       'centers',
       'calendar',
+      'kiosks',
       'staff',
       'skills-matrix',
       'operation-log',
     ]
-    const withoutCounter = everything.filter((name) => name !== 'workbench')
+    const withoutCounterWork = everything.filter(
+      (name) => !['workbench', 'appointments', 'kiosks'].includes(name),
+    )
     expect(namesFor('admin')).toEqual(everything)
     expect(namesFor('manager')).toEqual(everything)
-    expect(namesFor('supervisor')).toEqual(withoutCounter)
-    expect(namesFor('staff')).toEqual(['home', 'workbench', 'catalog', 'centers', 'calendar'])
+    expect(namesFor('supervisor')).toEqual(withoutCounterWork)
+    expect(namesFor('staff')).toEqual([
+      'home',
+      'workbench',
+      'appointments',
+      'catalog',
+      'centers',
+      'calendar',
+    ])
+    expect(namesFor('backoffice')).toEqual(['home', 'catalog', 'centers', 'calendar'])
   })
 
   it('takes titles and permissions from the route table', () => {

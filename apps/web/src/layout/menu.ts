@@ -1,11 +1,13 @@
 import type { Permission } from '@onewindow/contracts'
 import {
   Calendar,
+  Clock,
   Document,
   Files,
   Grid,
   Headset,
   HomeFilled,
+  Monitor,
   OfficeBuilding,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -40,9 +42,11 @@ function entry(routeName: string, icon: Component): MenuEntry {
 export const menu: MenuEntry[] = [
   entry('home', HomeFilled),
   entry('workbench', Headset),
+  entry('appointments', Clock),
   entry('catalog', Files),
   entry('centers', OfficeBuilding),
   entry('calendar', Calendar),
+  entry('kiosks', Monitor),
   entry('staff', UserFilled),
   entry('skills-matrix', Grid),
   entry('operation-log', Document),

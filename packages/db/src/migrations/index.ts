@@ -33,6 +33,10 @@ import * as ticketCounterIndex from './2026-11-26-31-ticket-counter-index.ts'
 import * as appointment from './2026-11-26-32-appointment.ts'
 import * as ticketAppointmentIndex from './2026-11-26-33-ticket-appointment-index.ts'
 import * as counterSessionAutoCallAt from './2026-11-26-34-counter-session-auto-call-at.ts'
+import * as caseWorkflow from './2026-11-26-35-case-workflow.ts'
+import * as caseEvent from './2026-11-26-36-case-event.ts'
+import * as staffDepartment from './2026-11-26-37-staff-department.ts'
+import * as serviceItemRestart from './2026-11-26-38-service-item-restart.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +74,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-32-appointment': appointment,
   '2026-11-26-33-ticket-appointment-index': ticketAppointmentIndex,
   '2026-11-26-34-counter-session-auto-call-at': counterSessionAutoCallAt,
+  '2026-11-26-35-case-workflow': caseWorkflow,
+  '2026-11-26-36-case-event': caseEvent,
+  '2026-11-26-37-staff-department': staffDepartment,
+  '2026-11-26-38-service-item-restart': serviceItemRestart,
 }

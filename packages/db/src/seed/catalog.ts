@@ -83,6 +83,8 @@ export function buildCatalog(): Catalog {
         status: 'active',
         workload_coefficient: defaultWorkloadCoefficient(minutes),
         availability: 'all',
+        // Long procedures start over once missing materials arrive; short ones only pause.
+        restart_on_materials: promisedDays !== null && promisedDays >= 10 ? 1 : 0,
       })
     }
   }

@@ -3,12 +3,16 @@ import type { SkillCode } from './catalog.ts'
 
 export const demoPassword = 'onewindow'
 
-/** Sign-ins of the demo: a district admin, and three people of the first center. */
+/**
+ * Sign-ins of the demo: a district admin, three people of the first center, and the medical
+ * insurance back office (the demo staff's busiest line), which works from the first center.
+ */
 export const demoAccounts = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
   { username: 'manager', displayName: '王经理', role: 'manager' },
   { username: 'supervisor', displayName: '李督查', role: 'supervisor' },
   { username: 'staff', displayName: '张敏', role: 'staff' },
+  { username: 'backoffice', displayName: '陈后台', role: 'backoffice' },
 ] as const satisfies readonly { username: string; displayName: string; role: Role }[]
 
 export type DemoAccount = (typeof demoAccounts)[number]
@@ -20,3 +24,6 @@ export const demoStaffSkills: readonly (readonly [SkillCode, level: number])[] =
   ['civil-aid', 2],
   ['household', 1],
 ]
+
+/** The department whose back office the demo back-office account works for. */
+export const demoBackofficeDepartment = 'YB'

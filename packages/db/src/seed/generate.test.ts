@@ -41,8 +41,9 @@ describe('generateDemoData', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const { center, counter, staff } = generateDemoData(seed, options)
       expect(counter.length).toBe(48)
-      expect(staff.length).toBeGreaterThanOrEqual(70)
-      expect(staff.length).toBeLessThanOrEqual(90)
+      // About 80 at the windows, and one back-office account per department.
+      expect(staff.length).toBeGreaterThanOrEqual(82)
+      expect(staff.length).toBeLessThanOrEqual(102)
       for (const { id } of center) {
         const counters = counter.filter((c) => c.center_id === id).length
         expect(counters).toBeGreaterThanOrEqual(6)

@@ -12,7 +12,12 @@ import type {
 } from '../tables.ts'
 import { demoCalendar } from './calendar.ts'
 import { type Catalog, buildCatalog } from './catalog.ts'
-import { type DemoAccount, demoAccounts, demoStaffSkills } from './demo-accounts.ts'
+import {
+  type DemoAccount,
+  demoAccounts,
+  demoBackofficeDepartment,
+  demoStaffSkills,
+} from './demo-accounts.ts'
 import { givenNames, surnames } from './people.ts'
 
 export interface DemoData extends Catalog {
@@ -68,7 +73,12 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
   }
   const usernameCounts = new Map<string, number>()
 
-  const addStaff = (centerId: number | null, role: Role, demo?: DemoAccount) => {
+  const addStaff = (
+    centerId: number | null,
+    role: Role,
+    demo?: DemoAccount,
+    departmentId: number | null = null,
+  ) => {
     const person = demo
       ? { username: demo.username, display_name: demo.displayName }
       : randomPerson(faker, usernameCounts)
@@ -83,6 +93,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
       status: 'active',
       phone: `13${faker.string.numeric(9)}`,
       weekly_minutes: 60 * (mayWorkPartTime ? randomWeeklyHours(faker) : 40),
+      department_id: departmentId,
       failed_logins: 0,
       locked_until: null,
       password_reset_at: null,
@@ -98,7 +109,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
     data.staff_skill.push({ staff_id: staffId, skill_id: skillId, level, certified_on })
   }
 
-  const [demoAdmin, demoManager, demoSupervisor, demoStaff] = demoAccounts
+  const [demoAdmin, demoManager, demoSupervisor, demoStaff, demoBackoffice] = demoAccounts
   addStaff(null, 'admin', demoAdmin)
 
   const counterCounts = spreadCounters(faker, centers.length)
@@ -154,6 +165,14 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
       }
     }
   })
+
+  // One back-office account per department, each housed at a center (after everyone else, so
+  // the ids of the window staff stay what they were).
+  for (const department of catalog.department) {
+    const demo = department.code === demoBackofficeDepartment ? demoBackoffice : undefined
+    const centerId = demo ? 1 : faker.number.int({ min: 1, max: centers.length })
+    addStaff(centerId, 'backoffice', demo, department.id)
+  }
   return data
 }
 

@@ -2,47 +2,179 @@ import {
   type SeededRandom,
   type WorkingCalendar,
   addWorkingDays,
+  deadlineAfterPause,
+  deadlineAfterRestart,
   shanghaiInstant,
 } from '@onewindow/domain'
-import type { CaseStatus } from '../tables.ts'
+import { shanghaiToday } from '@onewindow/contracts'
+import type { Selectable } from 'kysely'
+import type { CaseEventTable, CaseStatus, ServiceCaseTable, ServiceItemTable } from '../tables.ts'
 import { minutes } from './history-calendar.ts'
+import { givenNames, surnames } from './people.ts'
 
 const lateShare = 0.05
-const awaitingMaterialsShare = 0.12
+const materialsShare = 0.12
 const deliveredShare = 0.65
+const elsewhereDeliveredShare = 0.15
+const hour = minutes(60)
 
-export interface CommitmentProgress {
-  status: CaseStatus
-  deadline_day: string
-  completed_at: number | null
+type CaseEvent = Omit<Selectable<CaseEventTable>, 'id' | 'case_id'>
+type CaseFields = Pick<
+  Selectable<ServiceCaseTable>,
+  | 'status'
+  | 'deadline_day'
+  | 'completed_at'
+  | 'assignee_id'
+  | 'paused_at'
+  | 'delivered_at'
+  | 'delivered_center_id'
+  | 'updated_at'
+  | 'applicant_name'
+  | 'applicant_id_number'
+  | 'applicant_phone'
+>
+
+export interface CaseStoryInput {
+  acceptedAt: number
+  item: Pick<
+    Selectable<ServiceItemTable>,
+    'kind' | 'promised_days' | 'restart_on_materials' | 'materials'
+  >
+  staffId: number
+  /** The back-office account of the item's department, if it has one. */
+  assigneeId: number | null
+  centerId: number
+  centerCount: number
+  now: number
+}
+
+/** A resident with a plausible name, Shanghai ID number and mobile number. */
+function applicant(random: SeededRandom) {
+  const birth = `${random.int(1945, 2005)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`
+  return {
+    applicant_name: random.pick(surnames)[0] + random.pick(givenNames)[0],
+    applicant_id_number: `3101${String(random.int(1, 20)).padStart(2, '0')}${birth}${String(random.int(0, 999)).padStart(3, '0')}${random.pick(['1', '2', '3', '4', '5', 'X'])}`,
+    applicant_phone: `1${random.pick(['3', '5', '8'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
+  }
 }
 
 /**
- * Where a commitment case accepted on `day` stands at `now`: due `promisedDays` working days on;
- * most finish before the deadline, a few late; those due to finish after `now` are still open.
+ * A case's whole story up to `now`, consistent with the case state machine: accepted at the
+ * window; commitment cases taken by the back office, some sent back for materials (补正), most
+ * completed by the deadline and a few late, then most delivered; those not finished by `now`
+ * still open. Immediate cases are accepted and completed at the window.
  */
-export function commitmentProgress(
+export function caseStory(
   random: SeededRandom,
-  input: { day: string; acceptedAt: number; promisedDays: number; now: number },
+  input: CaseStoryInput,
   calendar: WorkingCalendar,
-): CommitmentProgress {
-  const { day, acceptedAt, promisedDays, now } = input
-  const deadline_day = addWorkingDays(day, promisedDays, calendar)
+): { fields: CaseFields; events: CaseEvent[] } {
+  const { acceptedAt, item, now } = input
+  const person = applicant(random)
+  const events: CaseEvent[] = []
+  const step = (
+    at: number,
+    action: string,
+    from: CaseStatus | null,
+    to: CaseStatus,
+    extra: Partial<CaseEvent> = {},
+  ) =>
+    events.push({
+      at,
+      action,
+      from_status: from,
+      to_status: to,
+      staff_id: from === null || action === 'complete' ? input.staffId : input.assigneeId,
+      note: null,
+      deadline_before: null,
+      deadline_after: null,
+      materials: null,
+      ...extra,
+    })
+
+  if (item.kind === 'immediate') {
+    step(acceptedAt, 'accept', null, 'accepted')
+    step(acceptedAt, 'complete', 'accepted', 'completed')
+    const fields = { status: 'completed' as const, deadline_day: null, completed_at: acceptedAt }
+    return { fields: { ...empty, ...person, ...fields, updated_at: acceptedAt }, events }
+  }
+
+  const acceptedDay = shanghaiToday(acceptedAt)
+  const promised = item.promised_days ?? 0
+  let deadline = addWorkingDays(acceptedDay, promised, calendar)
+  step(acceptedAt, 'accept', null, 'accepted', { deadline_after: deadline })
+  const open = (status: CaseStatus, pausedAt: number | null = null): CaseFields => ({
+    ...empty,
+    ...person,
+    status,
+    deadline_day: deadline,
+    assignee_id: status === 'accepted' ? null : input.assigneeId,
+    paused_at: pausedAt,
+    updated_at: events.at(-1)!.at,
+  })
+
+  // Most are taken the same day; some wait in the inbox overnight.
+  const takenAt = acceptedAt + random.between(0.5, 26) * hour
+  if (takenAt >= now) return { fields: open('accepted'), events }
+  step(takenAt, 'take', 'accepted', 'processing')
+
+  let cursor = takenAt
+  if (random.chance(materialsShare)) {
+    const askedAt = cursor + random.between(2, 20) * hour
+    if (askedAt >= now) return { fields: open('processing'), events }
+    const wanted = (JSON.parse(item.materials) as string[]).slice(0, random.int(1, 2))
+    step(askedAt, 'requestMaterials', 'processing', 'awaiting_materials', {
+      materials: JSON.stringify(wanted),
+    })
+    const suppliedAt = askedAt + random.between(20, 72) * hour
+    if (suppliedAt >= now) return { fields: open('awaiting_materials', askedAt), events }
+    const before = deadline
+    deadline = item.restart_on_materials
+      ? deadlineAfterRestart(shanghaiToday(suppliedAt), promised, calendar)
+      : deadlineAfterPause(deadline, shanghaiToday(askedAt), shanghaiToday(suppliedAt), calendar)
+    step(suppliedAt, 'supplyMaterials', 'awaiting_materials', 'processing', {
+      deadline_before: before,
+      deadline_after: deadline,
+    })
+    cursor = suppliedAt
+  }
+
   const finishDay = random.chance(lateShare)
-    ? addWorkingDays(deadline_day, random.int(1, 3), calendar)
+    ? addWorkingDays(deadline, random.int(1, 3), calendar)
     : addWorkingDays(
-        day,
-        random.int(Math.max(1, Math.round(promisedDays * 0.4)), promisedDays),
+        acceptedDay,
+        random.int(Math.max(1, Math.round(promised * 0.4)), promised),
         calendar,
       )
-  const finishedAt = Math.max(
-    acceptedAt + minutes(30),
+  const completedAt = Math.max(
+    cursor + minutes(30),
     shanghaiInstant(finishDay, '09:00') + minutes(random.between(0, 450)),
   )
-  if (finishedAt >= now) {
-    const status = random.chance(awaitingMaterialsShare) ? 'awaiting_materials' : 'processing'
-    return { status, deadline_day, completed_at: null }
+  if (completedAt >= now) return { fields: open('processing'), events }
+  step(completedAt, 'complete', 'processing', 'completed')
+  const done = { ...open('completed'), completed_at: completedAt }
+
+  const deliveredAt = completedAt + random.between(4, 96) * hour
+  if (deliveredAt >= now || !random.chance(deliveredShare)) return { fields: done, events }
+  const elsewhere = random.chance(elsewhereDeliveredShare)
+  const deliveredCenter = elsewhere ? random.int(1, input.centerCount) : input.centerId
+  step(deliveredAt, 'deliver', 'completed', 'delivered')
+  return {
+    fields: {
+      ...done,
+      status: 'delivered',
+      delivered_at: deliveredAt,
+      delivered_center_id: deliveredCenter,
+      updated_at: deliveredAt,
+    },
+    events,
   }
-  const status = random.chance(deliveredShare) ? 'delivered' : 'completed'
-  return { status, deadline_day, completed_at: finishedAt }
+}
+
+const empty = {
+  assignee_id: null,
+  paused_at: null,
+  delivered_at: null,
+  delivered_center_id: null,
+  completed_at: null,
 }

@@ -1,6 +1,7 @@
 import { type WorkingCalendar, formatTicketNumber, ticketLetter } from '@onewindow/domain'
 import type { Selectable } from 'kysely'
 import type {
+  CaseEventTable,
   ServiceCaseTable,
   ServiceItemTable,
   TicketEventTable,
@@ -9,7 +10,7 @@ import type {
   TicketTable,
 } from '../tables.ts'
 import { type OpenDay, arrivalTimes, busyness, minutes } from './history-calendar.ts'
-import { commitmentProgress } from './history-cases.ts'
+import { caseStory } from './history-cases.ts'
 import type { SeededRandom } from '@onewindow/domain'
 
 export interface HistoryRows {
@@ -17,6 +18,7 @@ export interface HistoryRows {
   ticket_event: Selectable<TicketEventTable>[]
   ticket_sequence: TicketSequenceTable[]
   service_case: Selectable<ServiceCaseTable>[]
+  case_event: Selectable<CaseEventTable>[]
 }
 
 type Item = Selectable<ServiceItemTable>
@@ -37,6 +39,9 @@ export interface CenterDay {
   /** Items residents come for today, with their relative weights. */
   items: readonly { item: Item; weight: number }[]
   posts: Post[]
+  /** The back-office account of each department, by department id. */
+  backoffice: ReadonlyMap<number, number>
+  centerCount: number
   now: number
 }
 
@@ -138,27 +143,37 @@ export function simulateDay(
     if (outcome === 'case') openCase(ticket, item)
   }
   const openCase = (ticket: Ticket, item: Item) => {
-    const acceptedAt = ticket.finished_at!
-    const progress =
-      item.kind === 'immediate'
-        ? { status: 'completed' as const, deadline_day: null, completed_at: acceptedAt }
-        : commitmentProgress(
-            random,
-            { day: openDay.day, acceptedAt, promisedDays: item.promised_days ?? 0, now },
-            calendar,
-          )
+    const id = rows.service_case.length + 1
+    const { fields, events } = caseStory(
+      random,
+      {
+        acceptedAt: ticket.finished_at!,
+        item,
+        staffId: ticket.staff_id!,
+        assigneeId: day.backoffice.get(item.department_id) ?? null,
+        centerId,
+        centerCount: day.centerCount,
+        now,
+      },
+      calendar,
+    )
     rows.service_case.push({
-      id: rows.service_case.length + 1,
+      id,
       center_id: centerId,
       ticket_id: ticket.id,
       service_item_id: item.id,
       staff_id: ticket.staff_id!,
       counter_id: ticket.counter_id,
       kind: item.kind,
-      accepted_at: acceptedAt,
+      accepted_at: ticket.finished_at!,
       idempotency_key: `seed-${ticket.id}`,
-      ...progress,
+      department_id: item.department_id,
+      note: null,
+      ...fields,
     })
+    for (const event of events) {
+      rows.case_event.push({ ...event, id: rows.case_event.length + 1, case_id: id })
+    }
   }
 
   // Residents facing a long line for one skill often come back another day for another matter:

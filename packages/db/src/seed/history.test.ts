@@ -205,4 +205,34 @@ describe.each(testDialects)('queue history of the demo seed on %s', (dialect) =>
     expect(open).toContain('processing')
     expect(open).toContain('awaiting_materials')
   })
+
+  it('tells every case as a chain of events that ends in its status, in time order', async () => {
+    const cases = await db
+      .selectFrom('service_case')
+      .select(['id', 'status', 'deadline_day', 'department_id', 'applicant_phone'])
+      .execute()
+    const events = await db
+      .selectFrom('case_event')
+      .select(['case_id', 'at', 'from_status', 'to_status', 'deadline_after'])
+      .orderBy('id')
+      .execute()
+    const byCase = new Map<number, typeof events>()
+    for (const event of events)
+      byCase.set(event.case_id, [...(byCase.get(event.case_id) ?? []), event])
+    for (const serviceCase of cases) {
+      const story = byCase.get(serviceCase.id) ?? []
+      expect(story[0]?.from_status).toBeNull()
+      for (let i = 1; i < story.length; i++) {
+        expect(story[i]!.from_status).toBe(story[i - 1]!.to_status)
+        expect(Number(story[i]!.at)).toBeGreaterThanOrEqual(Number(story[i - 1]!.at))
+      }
+      expect(story.at(-1)?.to_status).toBe(serviceCase.status)
+      expect(serviceCase.department_id).not.toBeNull()
+      expect(serviceCase.applicant_phone).toMatch(/^1\d{10}$/)
+    }
+    const statuses = new Set(cases.map((c) => c.status))
+    for (const status of ['accepted', 'awaiting_materials', 'completed', 'delivered']) {
+      expect(statuses).toContain(status)
+    }
+  })
 })

@@ -24,7 +24,13 @@ const immediateShare = (progress: number) => 0.38 + 0.27 * progress
 export function generateHistory(data: DemoData, seed: number, now: number): HistoryRows {
   const random = new SeededRandom(seed)
   const calendar = workingCalendar(data.calendar_day)
-  const rows: HistoryRows = { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [] }
+  const rows: HistoryRows = {
+    ticket: [],
+    ticket_event: [],
+    ticket_sequence: [],
+    service_case: [],
+    case_event: [],
+  }
   const counterSkills = new Map<number, Set<number>>()
   for (const { counter_id, skill_id } of data.counter_skill) {
     counterSkills.set(counter_id, (counterSkills.get(counter_id) ?? new Set()).add(skill_id))
@@ -35,6 +41,9 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
     certified.set(staff_id, (certified.get(staff_id) ?? new Set()).add(skill_id))
   }
   const items = data.service_item.filter((item) => item.status === 'active')
+  const backoffice = new Map(
+    data.staff.filter((s) => s.role === 'backoffice').map((s) => [s.department_id!, s.id]),
+  )
 
   for (const center of data.center) {
     const staff = data.staff
@@ -59,6 +68,8 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
           arrivals: arrivalsOn(random, openDay, baseVolume),
           items: itemMix(items, posts, openDay.progress),
           posts,
+          backoffice,
+          centerCount: data.center.length,
           now,
         },
         calendar,

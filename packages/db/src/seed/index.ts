@@ -31,6 +31,7 @@ const historyTables = [
   'ticket_event',
   'ticket_sequence',
   'service_case',
+  'case_event',
 ] as const satisfies readonly (keyof HistoryRows & keyof Database)[]
 
 type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number] | 'appointment'
@@ -45,6 +46,7 @@ const dataTables = [
   'ticket_event',
   'ticket_sequence',
   'service_case',
+  'case_event',
   'appointment',
   'session',
   'operation_log',
@@ -83,7 +85,7 @@ export async function seedDemoData(
   const history: HistoryRows =
     (options.history ?? true)
       ? generateHistory(data, seed, now)
-      : { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [] }
+      : { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [], case_event: [] }
   const appointments = (options.history ?? true) ? generateAppointments(data, seed, now) : []
   const rowsOf = (table: SeededTable): readonly object[] => {
     if (table === 'appointment') return appointments

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { type SessionUser, permissionsOf } from '@onewindow/contracts'
+import { type Role, type SessionUser, permissionsOf } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely, Transaction } from 'kysely'
 import { sessionPolicy } from '../../config.ts'
@@ -65,6 +65,7 @@ export async function resolveSession(
       'staff.center_id',
       'staff.district_id',
       'staff.password_reset_at',
+      'staff.department_id',
       'center.name as center_name',
     ])
     .where('session.token_hash', '=', tokenHash)
@@ -86,17 +87,7 @@ export async function resolveSession(
   }
   return {
     expiresAt,
-    user: {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      centerId: row.center_id,
-      centerName: row.center_name,
-      districtId: row.district_id,
-      permissions: [...permissionsOf(row.role)],
-      mustChangePassword: row.password_reset_at !== null,
-    },
+    user: toSessionUser(row),
   }
 }
 
@@ -129,6 +120,32 @@ export async function revokeSessionsOf(
     .execute()
 }
 
+/** The signed-in user of a staff row, as every request sees it. */
+function toSessionUser(row: {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  center_id: number | null
+  center_name: string | null
+  district_id: number
+  department_id: number | null
+  password_reset_at: number | null
+}): SessionUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    centerId: row.center_id,
+    centerName: row.center_name,
+    districtId: row.district_id,
+    departmentId: row.department_id,
+    permissions: [...permissionsOf(row.role)],
+    mustChangePassword: row.password_reset_at !== null,
+  }
+}
+
 /** The session user of a staff member, as sign-in would build it: for work done on their behalf. */
 export async function sessionUserOfStaff(db: Kysely<Database>, id: number): Promise<SessionUser> {
   const row = await db
@@ -136,24 +153,16 @@ export async function sessionUserOfStaff(db: Kysely<Database>, id: number): Prom
     .leftJoin('center', 'center.id', 'staff.center_id')
     .select([
       'staff.id',
-      'username',
-      'display_name',
-      'role',
+      'staff.username',
+      'staff.display_name',
+      'staff.role',
       'staff.center_id',
       'staff.district_id',
+      'staff.department_id',
+      'staff.password_reset_at',
+      'center.name as center_name',
     ])
-    .select('center.name')
     .where('staff.id', '=', id)
     .executeTakeFirstOrThrow()
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    centerId: row.center_id,
-    centerName: row.name,
-    districtId: row.district_id,
-    permissions: [...permissionsOf(row.role)],
-    mustChangePassword: false,
-  }
+  return toSessionUser(row)
 }

@@ -69,12 +69,18 @@ const naiveClaim: Claim = async (db, worker) => {
   return first.id
 }
 
+let spareStaff = 0
+
 async function claimAll(db: Kysely<Database>, workers: number, claim: Claim) {
+  const staffIds: number[] = []
+  for (let i = 0; i < workers; i++) {
+    staffIds.push(await insertSpareStaff(db, `worker${++spareStaff}`))
+  }
   const claimed: number[] = []
   await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
+    staffIds.map(async (staffId) => {
       for (;;) {
-        const id = await claim(db, worker + 1)
+        const id = await claim(db, staffId)
         if (id === null) return
         claimed.push(id)
       }

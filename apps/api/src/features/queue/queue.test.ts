@@ -117,6 +117,18 @@ describe.each(testDialects)('the live queue on %s', (dialect) => {
     expect(await appCodeOf(staff.queue.workbench.callNext())).toBe('queue.nothingWaiting')
   })
 
+  it('counts a ticket handed to a named colleague only in their waiting line', async () => {
+    const staff = await callerAs(database, 'staff1')
+    const waitingForMe = async () =>
+      (await staff.queue.workbench.state()).waiting.find((w) => w.skillId === 1)?.count ?? 0
+    const before = await waitingForMe()
+    await kiosk().queue.kiosk.issue({ serviceItemId: 1 })
+    expect(await waitingForMe()).toBe(before + 1)
+    const called = await staff.queue.workbench.callNext()
+    await staff.queue.workbench.transfer({ ticketId: called.ticketId, staffId: 2 })
+    expect(await waitingForMe()).toBe(before)
+  })
+
   it('refuses acting on someone else’s ticket and changes nothing', async () => {
     const staff = await callerAs(database, 'staff1')
     const manager = await callerAs(database, 'manager1')

@@ -52,7 +52,12 @@ async function currentTicket(db: Kysely<Database>, counterId: number) {
   }
 }
 
-async function waitingBySkill(db: Kysely<Database>, centerId: number, skills: number[]) {
+async function waitingBySkill(
+  db: Kysely<Database>,
+  centerId: number,
+  skills: number[],
+  staffId: number,
+) {
   if (skills.length === 0) return []
   const rows = await db
     .selectFrom('ticket')
@@ -61,6 +66,10 @@ async function waitingBySkill(db: Kysely<Database>, centerId: number, skills: nu
     .where('ticket.center_id', '=', centerId)
     .where('ticket.status', '=', 'waiting')
     .where('ticket.skill_id', 'in', skills)
+    // A ticket handed to a named colleague is theirs alone, as call-next sees it.
+    .where((eb) =>
+      eb.or([eb('ticket.target_staff_id', 'is', null), eb('ticket.target_staff_id', '=', staffId)]),
+    )
     .groupBy(['skill.id', 'skill.name'])
     .execute()
   const counts = new Map(rows.map((row) => [row.id, { name: row.name, count: Number(row.n) }]))
@@ -143,7 +152,7 @@ export async function workbenchState(db: Kysely<Database>, user: SessionUser) {
     },
     counters,
     current: session ? await currentTicket(db, session.counter_id) : null,
-    waiting: session ? await waitingBySkill(db, session.center_id, skills) : [],
+    waiting: session ? await waitingBySkill(db, session.center_id, skills, user.id) : [],
     today: await myDay(db, user.id, now),
   }
 }

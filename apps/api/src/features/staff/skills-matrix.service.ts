@@ -26,13 +26,17 @@ function activeSkills(db: Kysely<Database>) {
     .execute()
 }
 
-/** The matrix's rows: people of a center (district admins hold no skills), filtered. */
+/**
+ * The matrix's rows: people of a center, filtered. District admins and back offices hold no
+ * window skills.
+ */
 function staffRows(db: Kysely<Database>, query: SkillsMatrixQuery) {
   return whereInScope(
     db.selectFrom('staff').innerJoin('center', 'center.id', 'staff.center_id'),
     'staff.center_id',
     query.scope,
   )
+    .where('staff.role', '!=', 'backoffice')
     .$if(!query.includeDisabled, (qb) => qb.where('staff.status', '=', 'active'))
     .$if(query.role !== undefined, (qb) => qb.where('staff.role', '=', query.role!))
     .$if(Boolean(query.search), (qb) =>

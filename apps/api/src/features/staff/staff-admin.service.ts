@@ -24,6 +24,7 @@ const editableColumns = [
   'center_id',
   'phone',
   'weekly_minutes',
+  'department_id',
 ] as const
 
 type EditableRow = Pick<Staff, (typeof editableColumns)[number]>
@@ -40,6 +41,7 @@ function logView(row: Omit<EditableRow, 'id' | 'username' | 'status'>) {
     centerId: row.center_id,
     phone: maskPhone(row.phone),
     weeklyMinutes: row.weekly_minutes,
+    departmentId: row.department_id,
   }
 }
 
@@ -57,6 +59,7 @@ export async function getStaff(db: Kysely<Database>, user: SessionUser, staffId:
     centerId: row.center_id,
     phone: row.phone,
     weeklyMinutes: row.weekly_minutes,
+    departmentId: row.department_id,
   }
 }
 
@@ -115,6 +118,7 @@ export async function insertStaff(
     center_id: input.centerId,
     phone: input.phone,
     weekly_minutes: input.weeklyMinutes,
+    department_id: input.departmentId,
   }
   const result = await trx
     .insertInto('staff')
@@ -188,6 +192,7 @@ export async function updateStaffIn(
     center_id: input.centerId,
     phone: input.phone,
     weekly_minutes: input.weeklyMinutes,
+    department_id: input.departmentId,
   }
   const changed = (Object.keys(after) as (keyof typeof after)[]).some(
     (key) => after[key] !== before[key],

@@ -32,11 +32,15 @@ export const staffColumns = [
 
 type Key = (typeof staffColumns)[number]['key']
 
+/** The sheet column to blame for an input field that has none of its own. */
+const columnOfField: Record<string, Key> = { centerId: 'center', departmentId: 'role' }
+
 export const roleNames = {
   admin: ['区级管理员'],
   manager: ['中心负责人'],
   supervisor: ['督查员'],
   staff: ['窗口人员'],
+  backoffice: ['后台人员'],
 } as const satisfies Record<Role, readonly string[]>
 
 const rowSchema = z.object({
@@ -59,6 +63,7 @@ interface Existing {
   center_id: number | null
   phone: string
   weekly_minutes: number
+  department_id: number | null
 }
 
 /** A row that would change nothing (e.g. the manager's own line in an export) is left alone. */
@@ -84,7 +89,16 @@ export async function staffImportPlan(
     db.selectFrom('center').select(['id', 'code']).execute(),
     db
       .selectFrom('staff')
-      .select(['id', 'username', 'display_name', 'role', 'center_id', 'phone', 'weekly_minutes'])
+      .select([
+        'id',
+        'username',
+        'display_name',
+        'role',
+        'center_id',
+        'phone',
+        'weekly_minutes',
+        'department_id',
+      ])
       .execute(),
   ])
   const centerIds = new Map(centers.map((c) => [c.code.toLowerCase(), c.id]))
@@ -99,6 +113,9 @@ export async function staffImportPlan(
       centerId: row.center === '' ? null : (centerIds.get(row.center.toLowerCase()) ?? -1),
       phone: isMasked(row.phone) ? (account?.phone ?? '') : row.phone,
       weeklyMinutes: row.weeklyMinutes ?? 2400,
+      // The sheet has no department: a back-office account keeps the one it has (a new one
+      // needs the staff page, and is refused here with the reason).
+      departmentId: row.role === 'backoffice' ? (account?.department_id ?? null) : null,
     })
     return parsed.success ? parsed.data : parsed.error
   }
@@ -122,7 +139,7 @@ export async function staffImportPlan(
       if (input instanceof z.ZodError) {
         return input.issues.map((issue) => ({
           line,
-          column: label(issue.path[0] === 'centerId' ? 'center' : (issue.path[0] as Key)),
+          column: label(columnOfField[String(issue.path[0])] ?? (issue.path[0] as Key)),
           message: translateZodIssue(issue, locale),
         }))
       }

@@ -27,6 +27,7 @@ const manager: SessionUser = {
   centerId: 1,
   centerName: '示例街道社区事务受理服务中心',
   districtId: 1,
+  departmentId: null,
   permissions: ['org.read', 'staff.read', 'staff.manage', 'operationLog.read'],
   mustChangePassword: false,
 }

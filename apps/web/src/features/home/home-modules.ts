@@ -47,12 +47,15 @@ export const upcomingByRole: Record<Role, ModuleKey[]> = {
   manager: ['queue', 'scheduling', 'balancing', 'quotas', 'dashboards'],
   supervisor: ['audits', 'evaluations', 'dashboards', 'queue'],
   staff: ['workbench', 'mySchedule', 'myStats'],
+  backoffice: ['myStats'],
 }
 
 /** One line under each quick link, by route name. */
 export const linkSummaries: Record<string, string> = {
   staff: 'home.links.staff',
   'operation-log': 'home.links.operationLog',
+  kiosks: 'home.links.kiosks',
+  appointments: 'home.links.appointments',
 }
 
 export function greetingKey(hour: number): string {

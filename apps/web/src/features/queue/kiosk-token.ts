@@ -26,3 +26,16 @@ export function kioskHeaders(): Record<string, string> {
   const token = kioskToken()
   return token ? { 'x-kiosk-token': token } : {}
 }
+
+/**
+ * The address that turns a device into a kiosk when opened on it. The token rides in the
+ * fragment, which browsers never send to a server, so it stays out of access logs.
+ */
+export function kioskLink(kioskPageUrl: string, token: string): string {
+  return `${kioskPageUrl}#${new URLSearchParams({ token })}`
+}
+
+/** The token of a kiosk link's fragment (`#token=…`), if the address carries one. */
+export function tokenInLink(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('token')?.trim() || null
+}

@@ -1,6 +1,6 @@
 /** The live queue's strings; i18n/zh-CN.ts and en-US.ts mount them under `queue`. */
 export const queueZhCN = {
-  route: { kiosk: '自助取号', board: '叫号大屏', workbench: '叫号工作台' },
+  route: { kiosk: '自助取号', board: '叫号大屏', workbench: '叫号工作台', kiosks: '取号机管理' },
   live: { connected: '已连接', reconnecting: '重新连接中' },
   device: {
     registerTitle: '登记为本中心取号机',
@@ -12,6 +12,39 @@ export const queueZhCN = {
     unregistered: '本设备尚未登记为取号机',
     contactManager: '请联系中心负责人登记本设备',
     signIn: '工作人员登录',
+  },
+  kiosks: {
+    subtitle: '大厅取号机凭各自的令牌免登录取号；设备遗失或停用时吊销其令牌',
+    register: '登记取号机',
+    columns: { name: '设备名称', center: '所属中心', registeredAt: '登记时间', state: '状态' },
+    state: { active: '使用中', revoked: '已吊销' },
+    revoke: '吊销',
+    revokeTitle: '吊销取号机',
+    revokeConfirm: '确定吊销“{name}”吗？该设备将立即无法取号，需重新登记才能再用。',
+    revoked: '已吊销“{name}”',
+    empty: '尚未登记取号机',
+    form: {
+      title: '登记取号机',
+      name: '设备名称',
+      center: '所属中心',
+      centerPlaceholder: '选择中心',
+      hint: '登记后会生成一个设备链接，在取号机上打开即可完成设置。',
+      submit: '登记',
+    },
+    grant: {
+      title: '取号机已登记',
+      lead: '“{name}”已登记到{center}。在这台取号机上打开下面的链接，即可完成设置：',
+      link: '设备链接',
+      token: '令牌',
+      copy: '复制',
+      copied: '已复制',
+      copyFailed: '复制失败，请手动选中后复制',
+      stepOpen: '在取号机的浏览器中打开此链接（可以复制后发到设备上，或直接输入）。',
+      stepSaved: '设备会保存令牌并从地址栏中移除它，随后显示本中心的取号页面，无需登录。',
+      stepHome: '以后该设备只需打开 {path}，建议将其设为浏览器主页并全屏显示。',
+      once: '链接和令牌只显示这一次，关闭后无法再查看；遗失时请吊销该设备后重新登记。',
+      close: '我已完成设置',
+    },
   },
   kiosk: {
     welcome: '欢迎办理，请选择您要办理的业务',
@@ -77,6 +110,7 @@ export const queueZhCN = {
     closeConfirm: '确定关闭窗口并下岗吗？',
     noShowConfirm: '确定将 {number} 号标记为过号吗？',
     autoCalling: '{seconds} 秒后自动叫号',
+    autoCallWaiting: '自动叫号已开启：有人等候即自动叫号',
     cancelAutoCall: '取消',
     called: '已呼叫 {number} 号',
     item: '事项',
@@ -142,7 +176,12 @@ export const queueZhCN = {
 }
 
 export const queueEnUS: typeof queueZhCN = {
-  route: { kiosk: 'Ticket kiosk', board: 'Hall display', workbench: 'Counter workbench' },
+  route: {
+    kiosk: 'Ticket kiosk',
+    board: 'Hall display',
+    workbench: 'Counter workbench',
+    kiosks: 'Kiosks',
+  },
   live: { connected: 'Live', reconnecting: 'Reconnecting' },
   device: {
     registerTitle: 'Register as this center’s kiosk',
@@ -155,6 +194,43 @@ export const queueEnUS: typeof queueZhCN = {
     unregistered: 'This device is not registered as a kiosk',
     contactManager: 'Please ask the center manager to register this device',
     signIn: 'Staff sign-in',
+  },
+  kiosks: {
+    subtitle:
+      'Hall kiosks issue tickets without signing in, each with its own token; revoke a lost or retired device',
+    register: 'Register kiosk',
+    columns: { name: 'Device', center: 'Center', registeredAt: 'Registered', state: 'State' },
+    state: { active: 'Active', revoked: 'Revoked' },
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke kiosk',
+    revokeConfirm:
+      'Revoke "{name}"? The device stops issuing tickets at once and must be registered again.',
+    revoked: 'Revoked "{name}"',
+    empty: 'No kiosks registered yet',
+    form: {
+      title: 'Register kiosk',
+      name: 'Device name',
+      center: 'Center',
+      centerPlaceholder: 'Choose a center',
+      hint: 'Registering gives a device link; opening it on the kiosk sets the kiosk up.',
+      submit: 'Register',
+    },
+    grant: {
+      title: 'Kiosk registered',
+      lead: '"{name}" is registered to {center}. Open this link on that kiosk to set it up:',
+      link: 'Device link',
+      token: 'Token',
+      copy: 'Copy',
+      copied: 'Copied',
+      copyFailed: 'Could not copy; please select the text and copy it',
+      stepOpen: 'Open the link in the browser on the kiosk (send it to the device, or type it in).',
+      stepSaved:
+        'The device saves the token, removes it from the address bar and shows the ticket screen of the center, with no sign-in.',
+      stepHome:
+        'From then on the device just opens {path}: make that the start page of its browser, full screen.',
+      once: 'The link and token are shown only now. If they are lost, revoke the device and register it again.',
+      close: 'Done',
+    },
   },
   kiosk: {
     welcome: 'Welcome. Please choose your service',
@@ -220,6 +296,7 @@ export const queueEnUS: typeof queueZhCN = {
     closeConfirm: 'Leave the counter and go off duty?',
     noShowConfirm: 'Mark number {number} as a no-show?',
     autoCalling: 'Calling the next number in {seconds} s',
+    autoCallWaiting: 'Auto-call is on: the next resident is called as soon as one waits',
     cancelAutoCall: 'Cancel',
     called: 'Called number {number}',
     item: 'Service',

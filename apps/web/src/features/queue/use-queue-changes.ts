@@ -35,7 +35,15 @@ export function useQueueChanges(onChange: () => void, enabled: () => boolean = (
     })
   }
 
-  onMounted(start)
-  onBeforeUnmount(stop)
+  // Pings sent while the network was down are lost, and the stream may outlive the outage
+  // without noticing: start afresh when the browser is back online, which also rereads.
+  onMounted(() => {
+    start()
+    window.addEventListener('online', start)
+  })
+  onBeforeUnmount(() => {
+    window.removeEventListener('online', start)
+    stop()
+  })
   return { connected, restart: start, stop }
 }

@@ -1,5 +1,6 @@
-import { onBeforeUnmount, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { trpc } from '../../trpc'
+import { useClock } from './use-clock'
 
 export type WorkbenchState = Awaited<ReturnType<typeof trpc.queue.workbench.state.query>>
 export type CurrentTicket = NonNullable<WorkbenchState['current']>
@@ -13,8 +14,7 @@ export function useWorkbench() {
   const state = shallowRef<WorkbenchState | null>(null)
   const loading = ref(true)
   const busy = ref(false)
-  const autoCallIn = ref<number | null>(null)
-  let autoCallTimer: ReturnType<typeof setInterval> | undefined
+  const now = useClock()
 
   async function refresh() {
     try {
@@ -39,28 +39,17 @@ export function useWorkbench() {
     }
   }
 
-  function cancelAutoCall() {
-    clearInterval(autoCallTimer)
-    autoCallIn.value = null
-  }
+  /**
+   * Seconds until the server calls the next ticket here by itself (0: as soon as someone is
+   * waiting); null when auto-call is off, cancelled, or the counter is busy or paused.
+   */
+  const autoCallIn = computed(() => {
+    const session = state.value?.session
+    if (!session?.autoCallAt || session.paused || state.value?.current) return null
+    return Math.max(0, Math.ceil((session.autoCallAt.getTime() - now.value.getTime()) / 1000))
+  })
 
-  /** After finishing, a counter opened with auto-call calls the next number by itself. */
-  function scheduleAutoCall() {
-    cancelAutoCall()
-    const seconds = state.value?.session?.autoCallSeconds
-    if (seconds === null || seconds === undefined) return
-    autoCallIn.value = seconds
-    autoCallTimer = setInterval(() => {
-      autoCallIn.value = (autoCallIn.value ?? 1) - 1
-      if (autoCallIn.value > 0) return
-      cancelAutoCall()
-      const session = state.value?.session
-      if (!session || session.paused || state.value?.current) return
-      // Quiet: an empty line is no error when nobody pressed a button.
-      void act(() => trpc.queue.workbench.callNext.mutate(undefined, { context: { quiet: true } }))
-    }, 1000)
-  }
+  const cancelAutoCall = () => act(() => trpc.queue.workbench.cancelAutoCall.mutate())
 
-  onBeforeUnmount(cancelAutoCall)
-  return { state, loading, busy, autoCallIn, refresh, act, scheduleAutoCall, cancelAutoCall }
+  return { state, loading, busy, autoCallIn, refresh, act, cancelAutoCall }
 }
