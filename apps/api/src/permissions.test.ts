@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appointmentsSamples } from './features/appointments/appointments.samples.ts'
+import { casesSamples } from './features/cases/cases.samples.ts'
 import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
 import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
@@ -31,6 +32,7 @@ const sampleInputs: Record<string, unknown> = {
   ...staffSamples,
   ...queueSamples,
   ...appointmentsSamples,
+  ...casesSamples,
   ...operationLogSamples,
   ...systemSamples,
   ...transferSamples,

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { appointmentsRouter } from './features/appointments/appointments.router.ts'
+import { casesRouter } from './features/cases/cases.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
@@ -17,6 +18,7 @@ export const appRouter = router({
   staff: staffRouter,
   queue: queueRouter,
   appointments: appointmentsRouter,
+  cases: casesRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,

@@ -136,6 +136,42 @@ export const errorMessages = {
     'zh-CN': '该预约已签到、已取消或已过期，无法取消',
     'en-US': 'This booking is checked in, cancelled or past, and cannot be cancelled',
   },
+  'case.illegalTransition': {
+    'zh-CN': '该办件当前状态下不能进行此操作，请刷新后重试',
+    'en-US': "This step is not possible in the case's current state; reload and try again",
+  },
+  'case.unknownCenter': {
+    'zh-CN': '领取中心不存在',
+    'en-US': 'No such center to collect at',
+  },
+  'case.reasonRequired': {
+    'zh-CN': '请填写原因',
+    'en-US': 'Please give the reason',
+  },
+  'case.materialsRequired': {
+    'zh-CN': '请至少列出一项需补正的材料',
+    'en-US': 'List at least one missing material',
+  },
+  'case.invalidIdNumber': {
+    'zh-CN': '请输入 18 位身份证号码',
+    'en-US': 'Enter the 18-character ID number',
+  },
+  'case.invalidPhone': {
+    'zh-CN': '请输入 11 位手机号码',
+    'en-US': 'Enter an 11-digit mobile number',
+  },
+  'case.applicantRequired': {
+    'zh-CN': '承诺件须登记申请人姓名、身份证号和手机号',
+    'en-US': "A commitment case needs the applicant's name, ID number and mobile number",
+  },
+  'case.trackNotFound': {
+    'zh-CN': '未查询到办件，请核对办件编号和手机号后四位',
+    'en-US': 'No case found: check the case number and the last four digits of the phone',
+  },
+  'case.trackRateLimited': {
+    'zh-CN': '查询过于频繁，请稍后再试',
+    'en-US': 'Too many lookups; try again later',
+  },
   // Import and export (transfer feature)
   'transfer.unreadableEncoding': {
     'zh-CN': '文件编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或使用 Excel 文件',

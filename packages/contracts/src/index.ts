@@ -1,5 +1,6 @@
 export * from './appointments.ts'
 export * from './auth.ts'
+export * from './cases.ts'
 export * from './catalog.ts'
 export * from './common.ts'
 export * from './errors.ts'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { applicantInput } from './cases.ts'
 import { id } from './common.ts'
 
 export const ticketStatuses = [
@@ -43,6 +44,8 @@ export const finishTicketInput = z
     note: z.string().trim().max(255).optional(),
     /** The same key on a retried or double-submitted finish makes it a no-op. */
     idempotencyKey: z.string().trim().min(8).max(64),
+    /** Commitment cases: who applied (for delivery and the progress lookup). */
+    applicant: applicantInput.optional(),
   })
   .refine((input) => input.outcome !== 'rejected' || Boolean(input.note), {
     path: ['note'],

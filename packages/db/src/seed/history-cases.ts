@@ -49,12 +49,15 @@ export interface CaseStoryInput {
 }
 
 /** A resident with a plausible name, Shanghai ID number and mobile number. */
-function applicant(random: SeededRandom) {
-  const birth = `${random.int(1945, 2005)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`
+export function randomApplicant(random: SeededRandom) {
+  const two = (min: number, max: number) => String(random.int(min, max)).padStart(2, '0')
+  const birth = `${random.int(1945, 2005)}${two(1, 12)}${two(1, 28)}`
+  const sequence = String(random.int(0, 999)).padStart(3, '0')
+  const check = random.pick(['1', '2', '3', '4', '5', 'X'])
   return {
-    applicant_name: random.pick(surnames)[0] + random.pick(givenNames)[0],
-    applicant_id_number: `3101${String(random.int(1, 20)).padStart(2, '0')}${birth}${String(random.int(0, 999)).padStart(3, '0')}${random.pick(['1', '2', '3', '4', '5', 'X'])}`,
-    applicant_phone: `1${random.pick(['3', '5', '8'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
+    name: random.pick(surnames)[0] + random.pick(givenNames)[0],
+    idNumber: `3101${two(1, 20)}${birth}${sequence}${check}`,
+    phone: `1${random.pick(['3', '5', '8'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
   }
 }
 
@@ -70,7 +73,12 @@ export function caseStory(
   calendar: WorkingCalendar,
 ): { fields: CaseFields; events: CaseEvent[] } {
   const { acceptedAt, item, now } = input
-  const person = applicant(random)
+  const applicant = randomApplicant(random)
+  const person = {
+    applicant_name: applicant.name,
+    applicant_id_number: applicant.idNumber,
+    applicant_phone: applicant.phone,
+  }
   const events: CaseEvent[] = []
   const step = (
     at: number,

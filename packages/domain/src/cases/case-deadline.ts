@@ -3,7 +3,8 @@ import {
   addWorkingDays,
   workingDaysBetween,
 } from '../calendar/working-days.ts'
-import { type CaseStatus, isClockPaused, isOpenCase } from './case-states.ts'
+import type { CaseStatus, TrafficLight } from '@onewindow/contracts'
+import { isClockPaused, isOpenCase } from './case-states.ts'
 
 /**
  * The deadline after the clock was stopped from `pausedOn` to `resumedOn` (suspension, or waiting
@@ -30,8 +31,6 @@ export function deadlineAfterRestart(
 ): string {
   return addWorkingDays(suppliedOn, promisedDays, calendar)
 }
-
-export type TrafficLight = 'green' | 'yellow' | 'red' | 'paused'
 
 /**
  * The light of an open commitment case on `today`: red once the deadline has passed, yellow on

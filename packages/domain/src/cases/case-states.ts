@@ -1,32 +1,6 @@
-/**
- * The life of a case (DESIGN §2). A commitment case is accepted at a window and waits in its
- * department's inbox; a back-office worker takes it, may ask for missing materials (补正) or
- * suspend it (中止), and completes or rejects it; the certificate is then delivered. Immediate
- * cases are accepted and completed at the window.
- */
-export const caseStatuses = [
-  'accepted',
-  'processing',
-  'awaiting_materials',
-  'suspended',
-  'completed',
-  'delivered',
-  'rejected',
-] as const
-export type CaseStatus = (typeof caseStatuses)[number]
+import { type CaseAction, type CaseStatus, caseActions } from '@onewindow/contracts'
 
-export const caseActions = [
-  'take',
-  'requestMaterials',
-  'supplyMaterials',
-  'suspend',
-  'resume',
-  'complete',
-  'reject',
-  'deliver',
-] as const
-export type CaseAction = (typeof caseActions)[number]
-
+/** Which statuses each action leaves from, and where it leads (the statuses: contracts/cases). */
 const transitions: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
   take: { from: ['accepted'], to: 'processing' },
   requestMaterials: { from: ['processing'], to: 'awaiting_materials' },

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { workingCalendar } from '../calendar/working-days.ts'
 import { deadlineAfterPause, deadlineAfterRestart, trafficLight } from './case-deadline.ts'
 import { caseNumber, parseCaseNumber } from './case-number.ts'
-import { allowedCaseActions, caseActions, caseStatuses, nextCaseStatus } from './case-states.ts'
+import { caseActions, caseStatuses } from '@onewindow/contracts'
+import { allowedCaseActions, nextCaseStatus } from './case-states.ts'
 
 // 2026: National Day week 10-01..10-07 off, make-up working days on Sun 09-27 and Sat 10-10.
 const calendar = workingCalendar([

@@ -1,18 +1,12 @@
-import { type SessionUser, type TicketOutcome, shanghaiToday } from '@onewindow/contracts'
+import type { ApplicantInput, SessionUser, TicketOutcome } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import { inTransaction } from '../../db-errors.ts'
 import { notFound } from '../../errors.ts'
-import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
-import { deadline } from '../org/calendar.service.ts'
+import type { Actor } from '../operation-log/log-chain.ts'
+import { openCase } from '../cases/case-opening.ts'
 import { publishQueueChange } from './queue-events.ts'
-import {
-  type TicketRow,
-  assertMine,
-  loadTicket,
-  moveTicket,
-  recordTicketEvent,
-} from './ticket-transitions.ts'
+import { assertMine, loadTicket, moveTicket, recordTicketEvent } from './ticket-transitions.ts'
 
 export interface FinishInput {
   ticketId: number
@@ -20,52 +14,7 @@ export interface FinishInput {
   serviceItemId?: number
   note?: string
   idempotencyKey: string
-}
-
-async function openCase(
-  trx: Transaction<Database>,
-  actor: Actor,
-  ticket: TicketRow,
-  serviceItemId: number,
-  idempotencyKey: string,
-) {
-  const item = await trx
-    .selectFrom('service_item')
-    .select(['id', 'kind', 'promised_days'])
-    .where('id', '=', serviceItemId)
-    .executeTakeFirst()
-  if (!item) throw notFound()
-  const now = Date.now()
-  const immediate = item.kind === 'immediate'
-  // A commitment case is due a number of working days after acceptance, on the center calendar.
-  const due = immediate
-    ? null
-    : (await deadline(trx, { from: shanghaiToday(now), days: item.promised_days ?? 0 })).deadline
-  const result = await trx
-    .insertInto('service_case')
-    .values({
-      center_id: ticket.center_id,
-      ticket_id: ticket.id,
-      service_item_id: item.id,
-      staff_id: actor.id!,
-      counter_id: ticket.counter_id,
-      kind: item.kind,
-      status: immediate ? 'completed' : 'processing',
-      accepted_at: now,
-      deadline_day: due,
-      completed_at: immediate ? now : null,
-      idempotency_key: idempotencyKey,
-    })
-    .executeTakeFirstOrThrow()
-  const caseId = Number(result.insertId)
-  await appendOperation(trx, actor, {
-    action: 'case.accept',
-    centerId: ticket.center_id,
-    targetType: 'service_case',
-    targetId: caseId,
-    after: { ticket: ticket.number, serviceItemId: item.id, kind: item.kind, deadline: due },
-  })
-  return { caseId, deadline: due }
+  applicant?: ApplicantInput
 }
 
 async function caseOfKey(db: Kysely<Database>, idempotencyKey: string) {
@@ -109,9 +58,17 @@ export async function finishTicket(
         ? await openCase(
             trx,
             actor,
-            ticket,
-            input.serviceItemId ?? ticket.service_item_id,
-            input.idempotencyKey,
+            {
+              ticketId: ticket.id,
+              ticketNumber: ticket.number,
+              centerId: ticket.center_id,
+              counterId: ticket.counter_id,
+            },
+            {
+              serviceItemId: input.serviceItemId ?? ticket.service_item_id,
+              idempotencyKey: input.idempotencyKey,
+              applicant: input.applicant,
+            },
           )
         : { caseId: null, deadline: null }
     return { ...opened, centerId: ticket.center_id }

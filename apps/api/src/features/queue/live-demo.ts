@@ -1,6 +1,6 @@
 import { certifiedLevel, shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import { demoAccounts } from '@onewindow/db/seed'
+import { demoAccounts, randomApplicant } from '@onewindow/db/seed'
 import { SeededRandom } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { sessionUserOfStaff } from '../auth/session.service.ts'
@@ -183,7 +183,9 @@ export function startLiveDemo(db: Kysely<Database>, options: LiveDemoOptions = {
   function randomOutcome() {
     const idempotencyKey = `sim-${Date.now().toString(36)}-${random().toString(36).slice(2)}`
     const roll = random()
-    if (roll < 0.85) return { outcome: 'case' as const, idempotencyKey }
+    if (roll < 0.85) {
+      return { outcome: 'case' as const, idempotencyKey, applicant: randomApplicant(rng) }
+    }
     if (roll < 0.97) return { outcome: 'consultation' as const, idempotencyKey }
     return { outcome: 'rejected' as const, note: '材料不齐，已一次性告知补正', idempotencyKey }
   }

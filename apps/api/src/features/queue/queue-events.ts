@@ -1,8 +1,8 @@
 import { EventEmitter, on } from 'node:events'
 
 /**
- * Tells open pages that a center's queue changed, so they refetch what they show. In-process
- * for one API instance; several instances relay it through Redis pub/sub (REDIS_URL).
+ * Tells open pages that a center's queue changed, so they refetch what they show. In-process:
+ * one API instance sees its own changes only.
  */
 const bus = new EventEmitter()
 bus.setMaxListeners(0)

@@ -165,13 +165,34 @@ describe.each(testDialects)('the live queue on %s', (dialect) => {
     const called = await staff.queue.workbench.callNext()
     expect(called.ticketId).toBe(issued.ticketId)
     await staff.queue.workbench.start({ ticketId: called.ticketId })
-    const result = await staff.queue.workbench.finish({
-      ticketId: called.ticketId,
-      outcome: 'case',
-      serviceItemId: 2,
-      idempotencyKey: randomUUID(),
+    const finish = (applicant?: { name: string; idNumber: string; phone: string }) =>
+      staff.queue.workbench.finish({
+        ticketId: called.ticketId,
+        outcome: 'case',
+        serviceItemId: 2,
+        idempotencyKey: randomUUID(),
+        applicant,
+      })
+    // A commitment case needs its applicant, and without one nothing happens.
+    expect(await appCodeOf(finish())).toBe('case.applicantRequired')
+    const cases = await countRows(database.db, 'service_case')
+    const result = await finish({
+      name: '张三明',
+      idNumber: '31010119900101123x',
+      phone: '13812345678',
     })
     expect(result.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(await countRows(database.db, 'service_case')).toBe(cases + 1)
+    const opened = await database.db
+      .selectFrom('service_case')
+      .select(['status', 'department_id', 'applicant_id_number'])
+      .where('id', '=', result.caseId!)
+      .executeTakeFirstOrThrow()
+    expect(opened).toEqual({
+      status: 'accepted',
+      department_id: 2,
+      applicant_id_number: '31010119900101123X',
+    })
     const board = await kiosk().queue.board()
     expect(board.countersOpen).toBeGreaterThanOrEqual(1)
   })

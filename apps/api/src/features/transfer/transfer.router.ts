@@ -1,6 +1,8 @@
-import { exportInput, importInput, scopedExportInput } from '@onewindow/contracts'
+import { exportCasesInput, exportInput, importInput, scopedExportInput } from '@onewindow/contracts'
 import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
+import { caseScopeOf } from '../cases/case-scope.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
+import { casesSheet } from './cases-sheet.ts'
 import { runImport } from './import-runner.ts'
 import { serviceItemsImportPlan, serviceItemsSheet } from './service-items.transfer.ts'
 import { sheetDownload } from './sheet-download.ts'
@@ -36,6 +38,14 @@ export const transferRouter = {
         ctx.locale,
       ),
     ),
+
+  exportCases: permissionProcedure('case.read')
+    .input(exportCasesInput)
+    .query(async ({ ctx, input }) => {
+      const { format, centerId, ...filters } = input
+      const scope = caseScopeOf(ctx.user, centerId)
+      return sheetDownload(await casesSheet(ctx.db, scope, filters, ctx.locale), format, ctx.locale)
+    }),
 
   /** Rows outside the caller's center are refused line by line, like any other bad row. */
   importStaff: permissionProcedure('staff.manage')

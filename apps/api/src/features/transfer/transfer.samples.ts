@@ -17,6 +17,7 @@ export const transferSamples: Record<string, unknown> = {
   },
   'transfer.exportStaff': { format: 'xlsx' },
   'transfer.exportSkillsMatrix': { format: 'csv' },
+  'transfer.exportCases': { format: 'xlsx', status: 'accepted' },
   'transfer.importStaff': () => ({
     format: 'csv',
     base64: Buffer.from(staffCsv()).toString('base64'),

@@ -1,0 +1,45 @@
+import {
+  caseActionInput,
+  caseIdInput,
+  centerScopeInput,
+  listCasesInput,
+  trackCaseInput,
+} from '@onewindow/contracts'
+import { permissionProcedure, publicProcedure } from '../../trpc.ts'
+import { actorOf } from '../operation-log/log-chain.ts'
+import { actOnCase } from './case-actions.service.ts'
+import { caseDetail } from './case-detail.ts'
+import { caseScopeOf } from './case-scope.ts'
+import { listCases } from './cases.queries.ts'
+import { caseAlerts, liveCaseAlerts, revealApplicant } from './cases.service.ts'
+import { trackCase } from './track.service.ts'
+
+const read = permissionProcedure('case.read')
+
+/** Cases from acceptance to delivery: lists, the timeline, back-office steps, alerts, lookup. */
+export const casesRouter = {
+  list: read.input(listCasesInput).query(({ ctx, input }) => {
+    const { centerId, ...query } = input
+    return listCases(ctx.db, caseScopeOf(ctx.user, centerId), query)
+  }),
+  detail: read
+    .input(caseIdInput)
+    .query(({ ctx, input }) => caseDetail(ctx.db, ctx.user, input.caseId)),
+  act: permissionProcedure('case.process')
+    .input(caseActionInput)
+    .mutation(({ ctx, input }) => actOnCase(ctx.db, ctx.user, actorOf(ctx), input)),
+  reveal: permissionProcedure('case.reveal')
+    .input(caseIdInput)
+    .mutation(({ ctx, input }) => revealApplicant(ctx.db, ctx.user, actorOf(ctx), input.caseId)),
+  alerts: read
+    .input(centerScopeInput)
+    .query(({ ctx, input }) => caseAlerts(ctx.db, caseScopeOf(ctx.user, input.centerId))),
+  /** The alerts again whenever a case in scope changes. */
+  alertChanges: read.input(centerScopeInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* liveCaseAlerts(ctx.db, caseScopeOf(ctx.user, input.centerId), signal)
+  }),
+  /** Public: a resident follows their case with its number and their phone's last digits. */
+  track: publicProcedure
+    .input(trackCaseInput)
+    .query(({ ctx, input }) => trackCase(ctx.db, ctx.ip, input)),
+}
