@@ -73,6 +73,8 @@ export const itemFields = z.object({
     .max(promisedDays.max)
     .nullable()
     .default(null),
+  /** Commitment items: supplied materials (补正) start the promised days over; else they resume. */
+  restartOnMaterials: z.boolean().default(false),
   standardMinutes: z.number().int().min(standardMinutes.min).max(standardMinutes.max),
   /** Empty: the server derives it from the standard minutes. */
   workloadCoefficient: z
@@ -108,6 +110,7 @@ function normalizeItem<T extends ItemFields>(item: T): T {
   return {
     ...item,
     promisedDays: item.kind === 'immediate' ? null : item.promisedDays,
+    restartOnMaterials: item.kind === 'commitment' && item.restartOnMaterials,
     workloadCoefficient:
       item.workloadCoefficient === null ? null : Math.round(item.workloadCoefficient * 100) / 100,
     materials: [...new Set(item.materials)],

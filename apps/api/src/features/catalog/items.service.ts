@@ -20,6 +20,7 @@ function columnsOf(input: ItemInput) {
     skill_id: input.skillId,
     kind: input.kind,
     promised_days: input.promisedDays,
+    restart_on_materials: input.restartOnMaterials ? 1 : 0,
     standard_minutes: input.standardMinutes,
     workload_coefficient:
       input.workloadCoefficient ?? defaultWorkloadCoefficient(input.standardMinutes),
@@ -37,6 +38,7 @@ function snapshotOf(item: CatalogItem) {
     skillId: item.skillId,
     kind: item.kind,
     promisedDays: item.promisedDays,
+    restartOnMaterials: item.restartOnMaterials,
     standardMinutes: item.standardMinutes,
     workloadCoefficient: item.workloadCoefficient,
     materials: item.materials,

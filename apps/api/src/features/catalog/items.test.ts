@@ -32,6 +32,7 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
     skillId: 1,
     kind: 'commitment' as const,
     promisedDays: 7,
+    restartOnMaterials: true,
     standardMinutes: 25,
     materials: ['身份证', '租赁合同', '身份证'],
   })
@@ -46,6 +47,7 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
       departmentName: '医保',
       skillName: '医保类',
       promisedDays: 7,
+      restartOnMaterials: true,
       workloadCoefficient: defaultWorkloadCoefficient(25),
       materials: ['身份证', '租赁合同'],
       status: 'active',
@@ -69,6 +71,7 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
     })
     expect(await itemByCode('T-002')).toMatchObject({
       promisedDays: null,
+      restartOnMaterials: false,
       workloadCoefficient: 1.23,
     })
   })
