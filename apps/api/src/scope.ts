@@ -1,4 +1,4 @@
-import { type SessionUser, isDistrictWide } from '@onewindow/contracts'
+import { type SessionUser, isDistrictWide, readsAllCenters } from '@onewindow/contracts'
 import type { SelectQueryBuilder } from 'kysely'
 import { appError, outOfScope } from './errors.ts'
 
@@ -8,7 +8,7 @@ export interface CenterScope {
 }
 
 export function resolveCenterScope(user: SessionUser, requested: number | undefined): CenterScope {
-  if (isDistrictWide(user.role)) return { centerId: requested ?? null }
+  if (readsAllCenters(user.role)) return { centerId: requested ?? null }
   if (user.centerId === null) throw outOfScope()
   if (requested !== undefined && requested !== user.centerId) throw outOfScope()
   return { centerId: user.centerId }

@@ -43,6 +43,7 @@ export default async function setup(project: TestProject) {
     )
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'))
+  const databaseUrl = `file:${join(dataDir, 'e2e.db')}`
   const port = await freePort()
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(root, 'apps/api'),
@@ -50,7 +51,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       // Browser tests need a queue that only they change.
       DEMO_SIMULATE: 'false',
@@ -70,11 +71,14 @@ export default async function setup(project: TestProject) {
     throw error
   }
   project.provide('baseUrl', baseUrl)
+  project.provide('databaseUrl', databaseUrl)
   return stop
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** The server's SQLite database, for tests that set up rows no page can make. */
+    databaseUrl: string
   }
 }

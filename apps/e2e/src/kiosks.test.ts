@@ -138,9 +138,14 @@ describe('kiosk devices', () => {
     await settled(admin)
     await screenshot(admin, 'kiosks-admin-token-en')
     await admin.getByTestId('kiosk-dialog-close').click()
+    // Other test files register kiosks of their own: look for this one by name.
     await expect
-      .poll(() => admin.locator('[data-testid="kiosk-table"] .el-table__row').count())
-      .toBe(2)
+      .poll(() =>
+        admin
+          .locator('[data-testid="kiosk-table"] .el-table__row', { hasText: 'Hall kiosk 2' })
+          .count(),
+      )
+      .toBe(1)
     await settled(admin)
     await screenshot(admin, 'kiosks-admin-en')
     await adminContext.close()

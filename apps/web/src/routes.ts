@@ -31,6 +31,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'queue.route.kiosk', public: true },
   },
   {
+    path: '/track',
+    name: 'track',
+    component: () => import('./features/cases/TrackPage.vue'),
+    meta: { title: 'track.route', public: true },
+  },
+  {
     path: '/board',
     name: 'board',
     component: () => import('./features/queue/BoardPage.vue'),
@@ -70,6 +76,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'staff',
         component: () => import('./features/staff/StaffPage.vue'),
         meta: { title: 'route.staff', permission: 'staff.read' },
+      },
+      {
+        path: 'inbox',
+        name: 'inbox',
+        component: () => import('./features/cases/InboxPage.vue'),
+        meta: { title: 'inbox.route', permission: 'case.process' },
+      },
+      {
+        path: 'cases',
+        name: 'cases',
+        component: () => import('./features/cases/CasesPage.vue'),
+        meta: { title: 'cases.route', permission: 'case.read' },
+      },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'case-detail',
+        component: () => import('./features/cases/CaseDetailPage.vue'),
+        meta: { title: 'cases.detailRoute', permission: 'case.read' },
       },
       {
         path: 'catalog',

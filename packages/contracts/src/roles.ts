@@ -5,3 +5,11 @@ export type Role = (typeof roles)[number]
 export function isDistrictWide(role: Role): boolean {
   return role === 'admin'
 }
+
+/**
+ * Roles whose reads span every center: the admin, and back offices, which process cases from
+ * all of them (全区域通办) and hand results over at any. Changes stay with each role's rules.
+ */
+export function readsAllCenters(role: Role): boolean {
+  return role === 'admin' || role === 'backoffice'
+}

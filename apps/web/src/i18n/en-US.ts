@@ -1,4 +1,7 @@
 import { appointmentsEnUS } from '../features/appointments/messages'
+import { casesEnUS } from '../features/cases/messages'
+import { inboxEnUS } from '../features/cases/inbox-messages'
+import { trackEnUS } from '../features/cases/track-messages'
 import { catalogEnUS } from '../features/catalog/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
@@ -260,6 +263,9 @@ const enUS: typeof zhCN = {
   transfer: transferEnUS,
   queue: queueEnUS,
   appointments: appointmentsEnUS,
+  cases: casesEnUS,
+  inbox: inboxEnUS,
+  track: trackEnUS,
 }
 
 export default enUS

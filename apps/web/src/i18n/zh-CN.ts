@@ -1,4 +1,7 @@
 import { appointmentsZhCN } from '../features/appointments/messages'
+import { casesZhCN } from '../features/cases/messages'
+import { inboxZhCN } from '../features/cases/inbox-messages'
+import { trackZhCN } from '../features/cases/track-messages'
 import { catalogZhCN } from '../features/catalog/messages'
 import { orgZhCN } from '../features/org/messages'
 import { queueZhCN } from '../features/queue/messages'
@@ -257,6 +260,9 @@ const zhCN = {
   transfer: transferZhCN,
   queue: queueZhCN,
   appointments: appointmentsZhCN,
+  cases: casesZhCN,
+  inbox: inboxZhCN,
+  track: trackZhCN,
 }
 
 export default zhCN

@@ -11,6 +11,8 @@ describe('menu', () => {
       'home',
       'workbench',
       'appointments',
+      'inbox',
+      'cases',
       'catalog',
       'centers',
       'calendar',
@@ -19,12 +21,10 @@ describe('menu', () => {
       'skills-matrix',
       'operation-log',
     ]
-    const withoutCounterWork = everything.filter(
-      (name) => !['workbench', 'appointments', 'kiosks'].includes(name),
-    )
+    const without = (...names: string[]) => everything.filter((name) => !names.includes(name))
     expect(namesFor('admin')).toEqual(everything)
-    expect(namesFor('manager')).toEqual(everything)
-    expect(namesFor('supervisor')).toEqual(withoutCounterWork)
+    expect(namesFor('manager')).toEqual(without('inbox'))
+    expect(namesFor('supervisor')).toEqual(without('workbench', 'appointments', 'inbox', 'kiosks'))
     expect(namesFor('staff')).toEqual([
       'home',
       'workbench',
@@ -33,7 +33,14 @@ describe('menu', () => {
       'centers',
       'calendar',
     ])
-    expect(namesFor('backoffice')).toEqual(['home', 'catalog', 'centers', 'calendar'])
+    expect(namesFor('backoffice')).toEqual([
+      'home',
+      'inbox',
+      'cases',
+      'catalog',
+      'centers',
+      'calendar',
+    ])
   })
 
   it('takes titles and permissions from the route table', () => {

@@ -22,6 +22,7 @@ async function loadCase(trx: Transaction<Database>, caseId: number) {
       'service_case.id',
       'service_case.center_id',
       'service_case.department_id',
+      'service_case.kind',
       'service_case.status',
       'service_case.deadline_day',
       'service_case.paused_at',

@@ -41,5 +41,12 @@ export function whereLight<QB extends SelectQueryBuilder<any, any, any>>(
   return open.where('service_case.deadline_day', '>=', nextWorkingDay) as QB
 }
 
-/** Stopped clocks last, then the nearest deadline first: the back office's order of work. */
-export const urgencyOrder = sql`case when service_case.status in ('awaiting_materials', 'suspended') then 1 else 0 end`
+/**
+ * The back office's order of work: running clocks first, then stopped ones, then cases waiting
+ * for delivery, then closed ones; within each, the nearest deadline first.
+ */
+export const urgencyOrder = sql`case
+  when service_case.status in ('accepted', 'processing') then 0
+  when service_case.status in ('awaiting_materials', 'suspended') then 1
+  when service_case.status = 'completed' then 2
+  else 3 end`

@@ -10,21 +10,29 @@ import { assertCenterAccess, resolveCenterScope } from '../../scope.ts'
 export interface CaseScope {
   centerId: number | null
   departmentId: number | null
+  /** Back offices see commitment cases only: immediate ones never leave the window. */
+  commitmentOnly: boolean
 }
 
 export function caseScopeOf(user: SessionUser, requestedCenter?: number): CaseScope {
   if (user.role === 'backoffice') {
-    return { centerId: requestedCenter ?? null, departmentId: user.departmentId ?? -1 }
+    return {
+      centerId: requestedCenter ?? null,
+      departmentId: user.departmentId ?? -1,
+      commitmentOnly: true,
+    }
   }
-  return { centerId: resolveCenterScope(user, requestedCenter).centerId, departmentId: null }
+  const { centerId } = resolveCenterScope(user, requestedCenter)
+  return { centerId, departmentId: null, commitmentOnly: false }
 }
 
 export function assertCaseAccess(
   user: SessionUser,
-  serviceCase: { center_id: number; department_id: number | null },
+  serviceCase: { center_id: number; department_id: number | null; kind: string },
 ): void {
   if (user.role !== 'backoffice') return assertCenterAccess(user, serviceCase.center_id)
   if (serviceCase.department_id !== user.departmentId) throw outOfScope()
+  if (serviceCase.kind !== 'commitment') throw outOfScope()
 }
 
 /** Limits a query over service_case (joined as it likes) to the scope. */
@@ -39,5 +47,6 @@ export function whereCaseInScope<QB extends SelectQueryBuilder<any, any, any>>(
   if (scope.departmentId !== null) {
     scoped = scoped.where('service_case.department_id', '=', scope.departmentId) as QB
   }
+  if (scope.commitmentOnly) scoped = scoped.where('service_case.kind', '=', 'commitment') as QB
   return scoped
 }

@@ -1,7 +1,13 @@
 import { type CaseStatus, type ListCasesInput, shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import { caseNumber, maskName, maskPhone, trafficLight } from '@onewindow/domain'
-import type { Kysely } from 'kysely'
+import {
+  allowedCaseActions,
+  caseNumber,
+  maskName,
+  maskPhone,
+  trafficLight,
+} from '@onewindow/domain'
+import { type Kysely, sql } from 'kysely'
 import { caseCalendar, urgencyOrder, whereLight } from './case-calendar.ts'
 import { type CaseScope, whereCaseInScope } from './case-scope.ts'
 
@@ -67,7 +73,11 @@ const listColumns = [
 export async function listCases(
   db: Kysely<Database>,
   scope: CaseScope,
-  input: Required<Pick<ListCasesInput, 'page' | 'pageSize' | 'sort'>> & CaseFilters,
+  input: Required<Pick<ListCasesInput, 'page' | 'pageSize' | 'sort'>> &
+    CaseFilters & {
+      /** The steps the caller may take on each row (back offices). */
+      withActions?: boolean
+    },
 ) {
   const days = await caseCalendar(db)
   const matching = casesMatching(db, scope, input, days)
@@ -76,7 +86,11 @@ export async function listCases(
     matching
       .select(listColumns)
       .$if(input.sort === 'urgency', (qb) =>
-        qb.orderBy(urgencyOrder).orderBy('service_case.deadline_day').orderBy('service_case.id'),
+        qb
+          .orderBy(urgencyOrder)
+          .orderBy(sql`service_case.deadline_day is null`)
+          .orderBy('service_case.deadline_day')
+          .orderBy('service_case.id'),
       )
       .$if(input.sort === 'newest', (qb) =>
         qb.orderBy('service_case.accepted_at', 'desc').orderBy('service_case.id', 'desc'),
@@ -85,7 +99,13 @@ export async function listCases(
       .offset((input.page - 1) * input.pageSize)
       .execute(),
   ])
-  return { total: Number(total.n), rows: rows.map((row) => toListRow(row, days)) }
+  return {
+    total: Number(total.n),
+    rows: rows.map((row) => ({
+      ...toListRow(row, days),
+      actions: input.withActions ? allowedCaseActions(row.status) : [],
+    })),
+  }
 }
 
 interface ListRow {

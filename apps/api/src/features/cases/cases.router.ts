@@ -1,4 +1,5 @@
 import {
+  can,
   caseActionInput,
   caseIdInput,
   centerScopeInput,
@@ -20,7 +21,8 @@ const read = permissionProcedure('case.read')
 export const casesRouter = {
   list: read.input(listCasesInput).query(({ ctx, input }) => {
     const { centerId, ...query } = input
-    return listCases(ctx.db, caseScopeOf(ctx.user, centerId), query)
+    const withActions = can(ctx.user.role, 'case.process')
+    return listCases(ctx.db, caseScopeOf(ctx.user, centerId), { ...query, withActions })
   }),
   detail: read
     .input(caseIdInput)

@@ -20,6 +20,7 @@ export async function revealApplicant(
       .select([
         'center_id',
         'department_id',
+        'kind',
         'applicant_name',
         'applicant_id_number',
         'applicant_phone',

@@ -219,6 +219,36 @@ describe.each(testDialects)('cases on %s', (dialect) => {
     expect(await appCodeOf((await as('staff1')).cases.list({}))).toBe('auth.forbidden')
   })
 
+  it('gives back offices commitment cases only, and every center to hand results over at', async () => {
+    const immediate = await insertCase(database.db, 'completed')
+    await database.db
+      .updateTable('service_case')
+      .set({ kind: 'immediate' })
+      .where('id', '=', immediate)
+      .execute()
+    const backoffice = await as('backoffice1')
+    const listed = await backoffice.cases.list({ pageSize: 200 })
+    expect(listed.rows.every((r) => r.kind === 'commitment')).toBe(true)
+    expect(
+      listed.rows.every(
+        (r) => r.actions.length > 0 || r.status === 'delivered' || r.status === 'rejected',
+      ),
+    ).toBe(true)
+    expect(await appCodeOf(backoffice.cases.detail({ caseId: immediate }))).toBe('auth.outOfScope')
+    expect((await backoffice.org.centers({})).map((c) => c.id)).toEqual([1, 2])
+    const inboxOrder = (await backoffice.cases.list({ sort: 'urgency', pageSize: 200 })).rows
+    const rank = (status: string) =>
+      ['accepted', 'processing'].includes(status)
+        ? 0
+        : ['awaiting_materials', 'suspended'].includes(status)
+          ? 1
+          : status === 'completed'
+            ? 2
+            : 3
+    const ranks = inboxOrder.map((r) => rank(r.status))
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+  })
+
   it('filters by light, and alerts on overdue and due-soon cases', async () => {
     const today = shanghaiToday()
     const overdue = await insertCase(database.db, 'processing', {

@@ -17,6 +17,7 @@ export interface ItemForm {
   skillId: number | null
   kind: ServiceItemKind
   promisedDays: number | null
+  restartOnMaterials: boolean
   standardMinutes: number | null
   workloadCoefficient: number | null
   materials: string[]
@@ -31,6 +32,7 @@ export const itemFields = [
   'skillId',
   'kind',
   'promisedDays',
+  'restartOnMaterials',
   'standardMinutes',
   'workloadCoefficient',
   'materials',
@@ -47,6 +49,7 @@ export function emptyItemForm(): ItemForm {
     skillId: null,
     kind: 'immediate',
     promisedDays: null,
+    restartOnMaterials: false,
     standardMinutes: null,
     workloadCoefficient: null,
     materials: [],
@@ -63,6 +66,7 @@ export function formFromItem(item: CatalogItem): ItemForm {
     skillId: item.skillId,
     kind: item.kind,
     promisedDays: item.promisedDays,
+    restartOnMaterials: item.restartOnMaterials,
     standardMinutes: item.standardMinutes,
     workloadCoefficient: item.workloadCoefficient,
     materials: [...item.materials],
@@ -145,6 +149,7 @@ export function toItemInput(form: ItemForm): ItemFormInput {
     skillId: form.skillId!,
     kind: form.kind,
     promisedDays: form.kind === 'commitment' ? form.promisedDays : null,
+    restartOnMaterials: form.kind === 'commitment' && form.restartOnMaterials,
     standardMinutes: form.standardMinutes!,
     workloadCoefficient: form.workloadCoefficient ?? null,
     materials: form.materials.map((m) => m.trim()).filter(Boolean),

@@ -7,10 +7,3 @@ export function useClock() {
   onBeforeUnmount(() => clearInterval(timer))
   return now
 }
-
-const pad = (value: number) => String(value).padStart(2, '0')
-
-export function clockTime(value: Date, seconds = false): string {
-  const time = `${pad(value.getHours())}:${pad(value.getMinutes())}`
-  return seconds ? `${time}:${pad(value.getSeconds())}` : time
-}

@@ -46,7 +46,9 @@ export function useWorkbench() {
   const autoCallIn = computed(() => {
     const session = state.value?.session
     if (!session?.autoCallAt || session.paused || state.value?.current) return null
-    return Math.max(0, Math.ceil((session.autoCallAt.getTime() - now.value.getTime()) / 1000))
+    const left = Math.ceil((session.autoCallAt.getTime() - now.value.getTime()) / 1000)
+    // The clock ticks once a second, so it may lag the state just read by up to a second.
+    return Math.min(session.autoCallSeconds ?? left, Math.max(0, left))
   })
 
   const cancelAutoCall = () => act(() => trpc.queue.workbench.cancelAutoCall.mutate())

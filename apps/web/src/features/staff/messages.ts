@@ -17,6 +17,9 @@ export const staffAdminZhCN = {
     center: '所属中心',
     centerPlaceholder: '请选择所属中心',
     districtWide: '区级管理员面向全区，不属于任何中心',
+    department: '所属部门',
+    departmentPlaceholder: '请选择后台所属部门',
+    departmentHint: '后台人员办理本部门在全区各中心受理的承诺件',
     phone: '手机号',
     phonePlaceholder: '11 位手机号，可留空',
     weeklyMinutes: '每周合同工时',
@@ -31,6 +34,7 @@ export const staffAdminZhCN = {
       displayName: '请输入姓名',
       role: '请选择角色',
       center: '请选择所属中心',
+      department: '请选择所属部门',
     },
     invalid: {
       username: '3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头',
@@ -141,6 +145,9 @@ export const staffAdminEnUS: typeof staffAdminZhCN = {
     center: 'Home center',
     centerPlaceholder: 'Choose a center',
     districtWide: 'A district admin works district-wide and belongs to no center',
+    department: 'Department',
+    departmentPlaceholder: 'Choose the back office department',
+    departmentHint: "A back office processes its department's commitment cases from every center",
     phone: 'Mobile',
     phonePlaceholder: '11-digit mobile number, optional',
     weeklyMinutes: 'Contracted time per week',
@@ -156,6 +163,7 @@ export const staffAdminEnUS: typeof staffAdminZhCN = {
       displayName: 'Enter the name',
       role: 'Choose a role',
       center: 'Choose the home center',
+      department: 'Choose the department',
     },
     invalid: {
       username:

@@ -22,6 +22,8 @@ export interface StaffFormModel {
   centerId: number | null
   phone: string
   weeklyMinutes: number
+  /** Back-office accounts: the department whose cases they process. */
+  departmentId: number | null
 }
 
 export type SaveOutcome =
@@ -52,6 +54,7 @@ export function useStaffForm() {
       centerId: districtWide.value ? null : (auth.user?.centerId ?? null),
       phone: '',
       weeklyMinutes: defaultWeeklyMinutes,
+      departmentId: null,
     }
   }
 
@@ -61,6 +64,7 @@ export function useStaffForm() {
     districtWide.value ? roles : managerAssignableRoles,
   )
   const showCenter = computed(() => needsCenter(model.role))
+  const showDepartment = computed(() => model.role === 'backoffice')
 
   const pattern = (regex: RegExp, message: string): FormItemRule => ({
     pattern: regex,
@@ -96,6 +100,15 @@ export function useStaffForm() {
       },
     ],
     phone: [pattern(phonePattern, t('staffAdmin.form.invalid.phone'))],
+    departmentId: [
+      {
+        validator: (_rule, value, done) =>
+          model.role === 'backoffice' && value == null
+            ? done(new Error(t('staffAdmin.form.required.department')))
+            : done(),
+        trigger: 'change',
+      },
+    ],
   }))
 
   /** Starts a new account (`null`) or loads an existing one. */
@@ -114,6 +127,7 @@ export function useStaffForm() {
         centerId: person.centerId,
         phone: person.phone,
         weeklyMinutes: person.weeklyMinutes,
+        departmentId: person.departmentId,
       })
     } finally {
       loading.value = false
@@ -128,6 +142,7 @@ export function useStaffForm() {
       centerId: needsCenter(model.role) ? model.centerId : null,
       phone: model.phone.trim(),
       weeklyMinutes: model.weeklyMinutes,
+      departmentId: model.role === 'backoffice' ? model.departmentId : null,
     }
     saving.value = true
     usernameError.value = ''
@@ -157,6 +172,7 @@ export function useStaffForm() {
     districtWide,
     roleOptions,
     showCenter,
+    showDepartment,
     usernameError,
     open,
     save,
