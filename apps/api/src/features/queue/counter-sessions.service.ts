@@ -37,22 +37,23 @@ export async function requireSession(db: Kysely<Database>, staffId: number) {
 
 /** Skills this person may serve at this counter: certified skills ∩ the counter's skills. */
 export async function servableSkills(db: Kysely<Database>, staffId: number, counterId: number) {
-  const counter = await db
-    .selectFrom('counter')
-    .select('kind')
-    .where('id', '=', counterId)
-    .executeTakeFirstOrThrow()
   const rows = await db
     .selectFrom('staff_skill')
     .innerJoin('skill', 'skill.id', 'staff_skill.skill_id')
+    .innerJoin('counter', (join) => join.on('counter.id', '=', counterId))
     .select('staff_skill.skill_id')
     .where('staff_skill.staff_id', '=', staffId)
     .where('staff_skill.level', '>=', certifiedLevel)
     .where('skill.status', '=', 'active')
-    .$if(counter.kind === 'dedicated', (qb) =>
-      qb.where('staff_skill.skill_id', 'in', (eb) =>
-        eb.selectFrom('counter_skill').select('skill_id').where('counter_id', '=', counterId),
-      ),
+    .where((eb) =>
+      eb.or([
+        eb('counter.kind', '=', 'comprehensive'),
+        eb(
+          'staff_skill.skill_id',
+          'in',
+          eb.selectFrom('counter_skill').select('skill_id').where('counter_id', '=', counterId),
+        ),
+      ]),
     )
     .execute()
   return rows.map((row) => row.skill_id)
