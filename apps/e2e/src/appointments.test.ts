@@ -1,7 +1,7 @@
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled, signIn } from './browser.ts'
+import { confirmBox, launchBrowser, quiet, screenshot, settled, signedInPage } from './browser.ts'
 
 /*
  * Seeded people of 滨江街道 (center 1, seed 1) that no other browser test signs in as:
@@ -37,17 +37,10 @@ const shanghaiClock = new Intl.DateTimeFormat('en-GB', {
 /** YYYY-MM-DD in Shanghai, `days` after today (Shanghai keeps no daylight saving time). */
 const shanghaiDay = (days = 0) => shanghaiDate.format(Date.now() + days * 86_400_000)
 
-async function signedInPage(username: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage()
-  await signIn(page, username)
-  await page.getByTestId('user-name').waitFor()
-  return page
-}
-
 beforeAll(async () => {
   db = openDatabase(inject('databaseUrl'))
   browser = await launchBrowser()
-  kiosk = await signedInPage(floorGuide)
+  kiosk = await signedInPage(browser, floorGuide)
   await kiosk.goto('/kiosk')
   await kiosk.getByTestId('kiosk-search').waitFor()
 })
@@ -58,23 +51,6 @@ afterAll(async () => {
 
 const textOf = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).innerText()).trim()
-
-/** Screenshots wait for spinners and toasts to go. */
-async function settle(page: Page) {
-  await expect
-    .poll(() => page.locator('.el-loading-mask:visible, .el-select__popper:visible').count())
-    .toBe(0)
-  await expect.poll(() => page.locator('.el-message').count(), { timeout: 6_000 }).toBe(0)
-  await settled(page)
-}
-
-async function confirmBox(page: Page, question: string) {
-  const box = page.locator('.el-message-box')
-  await box.waitFor({ state: 'visible' })
-  expect(await box.innerText()).toContain(question)
-  await box.locator('.el-button--primary').click()
-  await box.waitFor({ state: 'hidden' })
-}
 
 async function itemId(name: string): Promise<number> {
   const row = await db.db
@@ -144,7 +120,7 @@ async function laterSlot(dialog: Locator, day: string) {
 
 describe('appointments', () => {
   it('a manager books a slot for a resident, sees it masked, and cancels it', async () => {
-    const page = await signedInPage('manager')
+    const page = await signedInPage(browser, 'manager')
     await page.getByTestId('menu-appointments').click()
     await page.getByTestId('appointments-table').waitFor()
     await page.getByTestId('appointments-book').click()
@@ -187,7 +163,7 @@ describe('appointments', () => {
 
     await page.getByTestId('book-phone').fill(residentPhone)
     await phoneError.waitFor({ state: 'detached' })
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'appointments-book-dialog')
     await page.getByTestId('book-submit').click()
 
@@ -198,7 +174,7 @@ describe('appointments', () => {
     expect(done).toContain(`${day} ${slotTime}`)
     const [booking] = await bookingsOf(residentName)
     expect(booking).toMatchObject({ code, day, status: 'booked', resident_phone: residentPhone })
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'appointments-code')
     await page.getByTestId('book-close').click()
     await dialog.waitFor({ state: 'hidden' })
@@ -220,7 +196,7 @@ describe('appointments', () => {
       '取消预约',
     ])
     expect(await page.getByTestId('appointments-table').innerText()).not.toContain(residentName)
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'appointments-page')
 
     await row.getByTestId('appointment-cancel').click()
@@ -322,7 +298,7 @@ describe('appointments', () => {
   })
 
   it('a counter opened with auto-call is called for by the server; cancelling stops it', async () => {
-    const page = await signedInPage(autoCaller)
+    const page = await signedInPage(browser, autoCaller)
     await page.getByTestId('menu-workbench').click()
     await page.getByTestId('counter-picker').waitFor()
     await page.getByTestId(`counter-${autoCallCounter}`).click()

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 export const baseUrl = inject('baseUrl')
 export const screenshotDir = resolve(import.meta.dirname, '../test-results/screenshots')
@@ -57,4 +57,30 @@ export function settled(page: Page) {
       .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)))
   })()`)
+}
+
+/** A fresh context signed in as `username`, on the home page. */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage()
+  await signIn(page, username)
+  await page.getByTestId('user-name').waitFor()
+  return page
+}
+
+/** Waits for spinners, open dropdowns and toasts to go, then for transitions: for screenshots. */
+export async function quiet(page: Page) {
+  await expect
+    .poll(() => page.locator('.el-loading-mask:visible, .el-select__popper:visible').count())
+    .toBe(0)
+  await expect.poll(() => page.locator('.el-message').count(), { timeout: 6_000 }).toBe(0)
+  await settled(page)
+}
+
+/** Confirms the open Element Plus message box, checking it asks `question`. */
+export async function confirmBox(page: Page, question: string) {
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  expect(await box.innerText()).toContain(question)
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
 }

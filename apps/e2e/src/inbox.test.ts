@@ -1,7 +1,7 @@
 import { type DatabaseHandle, type ServiceCaseTable, openDatabase } from '@onewindow/db'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled, signIn } from './browser.ts'
+import { launchBrowser, quiet, screenshot, signedInPage } from './browser.ts'
 
 /*
  * The medical-insurance (医保) back office works its department's inbox, fed by every center of
@@ -15,13 +15,6 @@ let page: Page
 let backoffice: { id: number; centerId: number; departmentId: number; centerName: string }
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
-
-async function signedInPage(username: string): Promise<Page> {
-  const signedIn = await (await newContext(browser)).newPage()
-  await signIn(signedIn, username)
-  await signedIn.getByTestId('user-name').waitFor()
-  return signedIn
-}
 
 beforeAll(async () => {
   db = openDatabase(inject('databaseUrl'))
@@ -38,7 +31,7 @@ beforeAll(async () => {
     departmentId: row.department_id!,
     centerName: row.name,
   }
-  page = await signedInPage('backoffice')
+  page = await signedInPage(browser, 'backoffice')
 })
 afterAll(async () => {
   await browser?.close()
@@ -84,13 +77,6 @@ async function overdueCount(): Promise<number> {
 
 const textOf = async (locator: Locator) => (await locator.innerText()).trim()
 
-/** Screenshots wait for spinners, toasts and transitions to finish. */
-async function settle(on: Page) {
-  await expect.poll(() => on.locator('.el-loading-mask:visible').count()).toBe(0)
-  await expect.poll(() => on.locator('.el-message').count(), { timeout: 6_000 }).toBe(0)
-  await settled(on)
-}
-
 async function openTab(on: Page, tab: string) {
   const read = on.waitForResponse((response) => response.url().includes('cases.list'))
   await on.getByTestId(`inbox-tab-${tab}`).click()
@@ -132,7 +118,7 @@ async function confirmStep(question: string, shot: string) {
   const box = page.locator('.el-message-box')
   await box.waitFor({ state: 'visible' })
   expect(await box.innerText()).toContain(question)
-  await settle(page)
+  await quiet(page)
   await screenshot(page, shot)
   await box.locator('.el-button--primary').click()
   await box.waitFor({ state: 'hidden' })
@@ -175,7 +161,7 @@ describe('back-office inbox', () => {
     )
     expect(lights.every((light) => light !== undefined)).toBe(true)
     expect(lights).toEqual([...lights].sort((a, b) => a! - b!))
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'inbox-page')
   })
 
@@ -191,7 +177,7 @@ describe('back-office inbox', () => {
     const caseId = taken.id
     const { item, center } = await caseOf(caseId)
     // A second screen of the same office follows the inbox live, with no reload.
-    const watcher = await signedInPage('backoffice')
+    const watcher = await signedInPage(browser, 'backoffice')
     await watcher.goto('/inbox')
     const waitingCount = watcher.getByTestId('inbox-count-accepted')
     await expect.poll(() => textOf(waitingCount)).toMatch(/^\d+$/)
@@ -230,7 +216,7 @@ describe('back-office inbox', () => {
       '医疗费用发票原件',
       '出院小结',
     ])
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'inbox-request-materials')
     await dialog().getByTestId('case-action-submit').click()
     await expectToast('已通知补正')
@@ -263,7 +249,7 @@ describe('back-office inbox', () => {
       .locator('.el-select-dropdown__item:visible', { hasText: backoffice.centerName })
       .click()
     await expect.poll(() => textOf(centerSelect)).toBe(backoffice.centerName)
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'inbox-deliver')
     await dialog().getByTestId('case-action-submit').click()
     await expectToast('已送达')
@@ -289,7 +275,7 @@ describe('back-office inbox', () => {
     await dialog().getByTestId('case-note').fill('   ')
     await dialog().getByTestId('case-action-submit').click()
     await dialog().getByText('请填写不予受理的原因').waitFor()
-    await settle(page)
+    await quiet(page)
     await screenshot(page, 'inbox-reject')
     await dialog().getByRole('button', { name: '取消' }).click()
     await dialog().waitFor({ state: 'hidden' })

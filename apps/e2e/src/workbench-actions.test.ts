@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled, signIn } from './browser.ts'
+import { confirmBox, launchBrowser, quiet, screenshot, settled, signedInPage } from './browser.ts'
 
 /*
  * Seeded people of 滨江街道 (seed 1) that no other browser test signs in as:
@@ -23,20 +23,13 @@ let server: Page
 /** 唐晶晶 at counter 08. */
 let colleague: Page
 
-async function signedInPage(username: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage()
-  await signIn(page, username)
-  await page.getByTestId('user-name').waitFor()
-  return page
-}
-
 beforeAll(async () => {
   browser = await launchBrowser()
-  kiosk = await signedInPage('xuying01')
+  kiosk = await signedInPage(browser, 'xuying01')
   await kiosk.goto('/kiosk')
   await kiosk.getByTestId('kiosk-search').waitFor()
-  server = await signedInPage('luohaifeng01')
-  colleague = await signedInPage('tangjingjing01')
+  server = await signedInPage(browser, 'luohaifeng01')
+  colleague = await signedInPage(browser, 'tangjingjing01')
 })
 afterAll(() => browser?.close())
 
@@ -93,23 +86,6 @@ async function choose(page: Page, testId: string, option: string) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
 }
 
-/** Screenshots wait for spinners, open dropdowns and toasts to go. */
-async function settle(page: Page) {
-  await expect
-    .poll(() => page.locator('.el-loading-mask:visible, .el-select__popper:visible').count())
-    .toBe(0)
-  await expect.poll(() => page.locator('.el-message').count(), { timeout: 6_000 }).toBe(0)
-  await settled(page)
-}
-
-async function confirmBox(page: Page, question: string) {
-  const box = page.locator('.el-message-box')
-  await box.waitFor({ state: 'visible' })
-  expect(await box.innerText()).toContain(question)
-  await box.locator('.el-button--primary').click()
-  await box.waitFor({ state: 'hidden' })
-}
-
 describe('the workbench’s rarer actions', () => {
   it('two people take counters 09 and 08; the taken one is shown as such', async () => {
     await server.getByTestId('menu-workbench').click()
@@ -122,7 +98,7 @@ describe('the workbench’s rarer actions', () => {
     const taken = colleague.getByTestId('counter-09')
     expect(await taken.isDisabled()).toBe(true)
     expect(await taken.innerText()).toContain(`${serverName} 在岗`)
-    await settle(colleague)
+    await quiet(colleague)
     await screenshot(colleague, 'workbench-counter-picker')
     await takeCounter(colleague, '08')
 
@@ -153,7 +129,7 @@ describe('the workbench’s rarer actions', () => {
     await server.getByTestId('finish-applicant-name').fill('王小明')
     await server.getByTestId('finish-applicant-id').fill('310101198805051234')
     await server.getByTestId('finish-applicant-phone').fill('13900001234')
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-finish-other-item')
     await server.getByTestId('finish-submit').click()
 
@@ -181,7 +157,7 @@ describe('the workbench’s rarer actions', () => {
     // Only a case has an item to choose.
     await server.getByTestId('finish-item').waitFor({ state: 'detached' })
     await server.getByTestId('finish-note').fill('咨询入学政策，材料未带齐')
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-finish-consultation')
     await server.getByTestId('finish-submit').click()
 
@@ -208,7 +184,7 @@ describe('the workbench’s rarer actions', () => {
     await server.getByTestId('finish-note').fill('   ')
     await expect.poll(async () => (await error.innerText()).trim()).toBe('请填写不予受理原因')
     expect(await submit.isDisabled()).toBe(true)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-reject-needs-reason')
 
     // A click on the disabled button does nothing: the dialog stays, the ticket stays in service.
@@ -226,7 +202,7 @@ describe('the workbench’s rarer actions', () => {
     await expect.poll(() => noteItem.innerText()).toContain('Reason for not accepting')
     await expect.poll(async () => (await error.innerText()).trim()).toBe('Please give the reason')
     expect(await submit.isDisabled()).toBe(true)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-reject-needs-reason-en')
 
     await server.getByTestId('finish-note').fill('Lives in another district')
@@ -248,7 +224,7 @@ describe('the workbench’s rarer actions', () => {
     await server.getByTestId('action-transfer').click()
     await server.getByTestId('transfer-dialog').waitFor({ state: 'visible' })
     await choose(server, 'transfer-target', '工会服务类')
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-transfer-skill')
     await server.getByTestId('transfer-submit').click()
     await server.getByTestId('current-number').waitFor({ state: 'detached' })
@@ -274,7 +250,7 @@ describe('the workbench’s rarer actions', () => {
     await server.getByTestId('transfer-dialog').waitFor({ state: 'visible' })
     await server.getByTestId('transfer-to-colleague').click()
     await choose(server, 'transfer-target', `${colleagueName}（08）`)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-transfer-colleague')
     await server.getByTestId('transfer-submit').click()
     await server.getByTestId('current-number').waitFor({ state: 'detached' })
@@ -283,7 +259,7 @@ describe('the workbench’s rarer actions', () => {
     await server.getByTestId('action-call-next').click()
     await server.locator('.el-message--error', { hasText: '当前没有您可办理的等候号' }).waitFor()
     expect(await server.getByTestId('current-number').count()).toBe(0)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-after-transfer-to-colleague')
 
     expect(await callNext(colleague)).toBe(number)
@@ -305,7 +281,7 @@ describe('the workbench’s rarer actions', () => {
       await expect.poll(() => recall.innerText()).toContain(`${count}/3`)
     }
     expect(await recall.isDisabled()).toBe(true)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-recalled-three-times')
 
     await server.getByTestId('action-no-show').click()
@@ -330,7 +306,7 @@ describe('the workbench’s rarer actions', () => {
     const number = await issueTicket(ticketItem)
     await expect.poll(() => waitingOf(server)).toBe(1)
     expect(await server.getByTestId('action-call-next').isDisabled()).toBe(true)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-paused')
 
     await server.getByTestId('action-resume').click()
@@ -360,7 +336,7 @@ describe('the workbench’s rarer actions', () => {
     await server.context().setOffline(false)
     await expect.poll(() => waitingOf(server)).toBe(1)
     expect(await textOf(server, 'live-indicator')).toBe('已连接')
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-back-online')
 
     expect(await callNext(server)).toBe(second)
@@ -390,7 +366,7 @@ describe('the workbench’s rarer actions', () => {
     // And the other window can carry on with it.
     await startService(secondWindow)
     await expect.poll(() => textOf(server, 'current-status'), inAboutASecond).toBe('办理中')
-    await settle(secondWindow)
+    await quiet(secondWindow)
     await screenshot(secondWindow, 'workbench-second-window')
     await finishAsConsultation(server)
     await secondWindow
@@ -418,7 +394,7 @@ describe('the workbench’s rarer actions', () => {
     expect(await counter.innerText()).toContain('空闲')
     expect(await server.getByTestId('counter-08').innerText()).toContain(`${colleagueName} 在岗`)
     expect(await server.getByTestId('action-pause').count()).toBe(0)
-    await settle(server)
+    await quiet(server)
     await screenshot(server, 'workbench-closed')
 
     await takeCounter(server, '09')
