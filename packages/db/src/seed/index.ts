@@ -9,6 +9,7 @@ import { type HistoryRows, generateHistory } from './history.ts'
 export { demoAccounts, demoPassword } from './demo-accounts.ts'
 export { type DemoData, generateDemoData } from './generate.ts'
 export { randomApplicant } from './history-cases.ts'
+export { generateHistory } from './history.ts'
 
 export const defaultSeed = 1
 
