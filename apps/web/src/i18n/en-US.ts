@@ -115,6 +115,13 @@ const enUS: typeof zhCN = {
       operationLog: 'Every write, and a check that the log chain is intact',
       kiosks: 'Register the hall kiosks, and revoke a lost one',
       appointments: 'Book slots for residents and see who checked in',
+      workbench: 'Open your counter, call, serve, and see your day',
+      inbox: "Your department's commitment cases from every center, by urgency",
+      cases: 'Every case: progress, deadline light and timeline',
+      catalog: 'Service items, materials and promised days',
+      centers: 'Center details, opening hours and counters',
+      calendar: 'Public holidays and make-up working days',
+      skillsMatrix: "People's skills and each line's certified cover",
     },
     centers: {
       title: 'Centers of the district',

@@ -113,6 +113,13 @@ const zhCN = {
       operationLog: '查看全部写操作记录，校验日志链是否完整',
       kiosks: '登记大厅取号机，吊销遗失设备',
       appointments: '为居民预约时段，查看签到情况',
+      workbench: '开窗、叫号、办结，查看我的今日业绩',
+      inbox: '本部门全区承诺件，按紧急程度办理',
+      cases: '全部办件的进度、时限灯与全程时间线',
+      catalog: '服务事项、所需材料与承诺时限',
+      centers: '中心信息、办公时间与窗口设置',
+      calendar: '法定节假日与调休工作日',
+      skillsMatrix: '人员技能与各类业务的持证覆盖',
     },
     centers: {
       title: '全区受理中心',

@@ -56,6 +56,13 @@ export const linkSummaries: Record<string, string> = {
   'operation-log': 'home.links.operationLog',
   kiosks: 'home.links.kiosks',
   appointments: 'home.links.appointments',
+  workbench: 'home.links.workbench',
+  inbox: 'home.links.inbox',
+  cases: 'home.links.cases',
+  catalog: 'home.links.catalog',
+  centers: 'home.links.centers',
+  calendar: 'home.links.calendar',
+  'skills-matrix': 'home.links.skillsMatrix',
 }
 
 export function greetingKey(hour: number): string {
