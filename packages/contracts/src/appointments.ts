@@ -1,3 +1,4 @@
+import type { Locale } from './errors.ts'
 import { z } from 'zod'
 import { centerScopeInput, id } from './common.ts'
 
@@ -36,3 +37,39 @@ export const checkInInput = z.object({
     .trim()
     .regex(/^\d{6}$/, { error: 'appointment.invalidCode' }),
 })
+
+/** Refusals of bookings and check-ins, in both languages (mounted in errorMessages). */
+export const appointmentErrors = {
+  'appointment.invalidPhone': {
+    'zh-CN': '请输入 11 位手机号码',
+    'en-US': 'Enter an 11-digit mobile number',
+  },
+  'appointment.invalidCode': {
+    'zh-CN': '预约码为 6 位数字',
+    'en-US': 'The booking code has 6 digits',
+  },
+  'appointment.noSuchSlot': {
+    'zh-CN': '该时段不可预约，请重新选择',
+    'en-US': 'This slot cannot be booked; choose another',
+  },
+  'appointment.slotFull': {
+    'zh-CN': '该时段已约满，请选择其他时段',
+    'en-US': 'This slot is fully booked; choose another',
+  },
+  'appointment.notFound': {
+    'zh-CN': '未找到今天的该预约，请核对预约码或直接取号',
+    'en-US': 'No booking of today has this code; check it or take a normal ticket',
+  },
+  'appointment.tooLate': {
+    'zh-CN': '已超过预约签到时间，请直接取号',
+    'en-US': 'The check-in time of this booking has passed; take a normal ticket',
+  },
+  'appointment.alreadyCheckedIn': {
+    'zh-CN': '该预约已签到',
+    'en-US': 'This booking is already checked in',
+  },
+  'appointment.notCancellable': {
+    'zh-CN': '该预约已签到、已取消或已过期，无法取消',
+    'en-US': 'This booking is checked in, cancelled or past, and cannot be cancelled',
+  },
+} as const satisfies Record<string, Record<Locale, string>>

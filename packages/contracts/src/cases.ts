@@ -1,3 +1,4 @@
+import type { Locale } from './errors.ts'
 import { z } from 'zod'
 import { centerScopeInput, id, pageInput } from './common.ts'
 import { sheetFormats } from './transfer.ts'
@@ -111,3 +112,43 @@ export const trackCaseInput = z.object({
     .trim()
     .regex(/^\d{4}$/, { error: 'case.trackNotFound' }),
 })
+
+/** Refusals of case steps and lookups, in both languages (mounted in errorMessages). */
+export const caseErrors = {
+  'case.illegalTransition': {
+    'zh-CN': '该办件当前状态下不能进行此操作，请刷新后重试',
+    'en-US': "This step is not possible in the case's current state; reload and try again",
+  },
+  'case.unknownCenter': {
+    'zh-CN': '领取中心不存在',
+    'en-US': 'No such center to collect at',
+  },
+  'case.reasonRequired': {
+    'zh-CN': '请填写原因',
+    'en-US': 'Please give the reason',
+  },
+  'case.materialsRequired': {
+    'zh-CN': '请至少列出一项需补正的材料',
+    'en-US': 'List at least one missing material',
+  },
+  'case.invalidIdNumber': {
+    'zh-CN': '请输入 18 位身份证号码',
+    'en-US': 'Enter the 18-character ID number',
+  },
+  'case.invalidPhone': {
+    'zh-CN': '请输入 11 位手机号码',
+    'en-US': 'Enter an 11-digit mobile number',
+  },
+  'case.applicantRequired': {
+    'zh-CN': '承诺件须登记申请人姓名、身份证号和手机号',
+    'en-US': "A commitment case needs the applicant's name, ID number and mobile number",
+  },
+  'case.trackNotFound': {
+    'zh-CN': '未查询到办件，请核对办件编号和手机号后四位',
+    'en-US': 'No case found: check the case number and the last four digits of the phone',
+  },
+  'case.trackRateLimited': {
+    'zh-CN': '查询过于频繁，请稍后再试',
+    'en-US': 'Too many lookups; try again later',
+  },
+} as const satisfies Record<string, Record<Locale, string>>

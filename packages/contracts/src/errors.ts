@@ -1,8 +1,13 @@
+import { appointmentErrors } from './appointments.ts'
+import { caseErrors } from './cases.ts'
+
 /**
  * Application error codes. The server puts the code in `error.data.appCode` and a message
  * translated for the caller's locale; the SPA can translate the code itself as well.
  */
 export const errorMessages = {
+  ...appointmentErrors,
+  ...caseErrors,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码错误',
     'en-US': 'Wrong user name or password',
@@ -103,74 +108,6 @@ export const errorMessages = {
   'queue.paused': {
     'zh-CN': '窗口暂停中，请先恢复',
     'en-US': 'Your counter is paused; resume first',
-  },
-  'appointment.invalidPhone': {
-    'zh-CN': '请输入 11 位手机号码',
-    'en-US': 'Enter an 11-digit mobile number',
-  },
-  'appointment.invalidCode': {
-    'zh-CN': '预约码为 6 位数字',
-    'en-US': 'The booking code has 6 digits',
-  },
-  'appointment.noSuchSlot': {
-    'zh-CN': '该时段不可预约，请重新选择',
-    'en-US': 'This slot cannot be booked; choose another',
-  },
-  'appointment.slotFull': {
-    'zh-CN': '该时段已约满，请选择其他时段',
-    'en-US': 'This slot is fully booked; choose another',
-  },
-  'appointment.notFound': {
-    'zh-CN': '未找到今天的该预约，请核对预约码或直接取号',
-    'en-US': 'No booking of today has this code; check it or take a normal ticket',
-  },
-  'appointment.tooLate': {
-    'zh-CN': '已超过预约签到时间，请直接取号',
-    'en-US': 'The check-in time of this booking has passed; take a normal ticket',
-  },
-  'appointment.alreadyCheckedIn': {
-    'zh-CN': '该预约已签到',
-    'en-US': 'This booking is already checked in',
-  },
-  'appointment.notCancellable': {
-    'zh-CN': '该预约已签到、已取消或已过期，无法取消',
-    'en-US': 'This booking is checked in, cancelled or past, and cannot be cancelled',
-  },
-  'case.illegalTransition': {
-    'zh-CN': '该办件当前状态下不能进行此操作，请刷新后重试',
-    'en-US': "This step is not possible in the case's current state; reload and try again",
-  },
-  'case.unknownCenter': {
-    'zh-CN': '领取中心不存在',
-    'en-US': 'No such center to collect at',
-  },
-  'case.reasonRequired': {
-    'zh-CN': '请填写原因',
-    'en-US': 'Please give the reason',
-  },
-  'case.materialsRequired': {
-    'zh-CN': '请至少列出一项需补正的材料',
-    'en-US': 'List at least one missing material',
-  },
-  'case.invalidIdNumber': {
-    'zh-CN': '请输入 18 位身份证号码',
-    'en-US': 'Enter the 18-character ID number',
-  },
-  'case.invalidPhone': {
-    'zh-CN': '请输入 11 位手机号码',
-    'en-US': 'Enter an 11-digit mobile number',
-  },
-  'case.applicantRequired': {
-    'zh-CN': '承诺件须登记申请人姓名、身份证号和手机号',
-    'en-US': "A commitment case needs the applicant's name, ID number and mobile number",
-  },
-  'case.trackNotFound': {
-    'zh-CN': '未查询到办件，请核对办件编号和手机号后四位',
-    'en-US': 'No case found: check the case number and the last four digits of the phone',
-  },
-  'case.trackRateLimited': {
-    'zh-CN': '查询过于频繁，请稍后再试',
-    'en-US': 'Too many lookups; try again later',
   },
   // Import and export (transfer feature)
   'transfer.unreadableEncoding': {
