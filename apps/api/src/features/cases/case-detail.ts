@@ -20,6 +20,7 @@ async function caseRow(db: Kysely<Database>, caseId: number) {
     .innerJoin('center', 'center.id', 'service_case.center_id')
     .innerJoin('staff as accepted_by', 'accepted_by.id', 'service_case.staff_id')
     .leftJoin('counter', 'counter.id', 'service_case.counter_id')
+    .leftJoin('ticket', 'ticket.id', 'service_case.ticket_id')
     .leftJoin('department', 'department.id', 'service_case.department_id')
     .leftJoin('staff as assignee', 'assignee.id', 'service_case.assignee_id')
     .leftJoin(
@@ -35,6 +36,7 @@ async function caseRow(db: Kysely<Database>, caseId: number) {
       'center.name as center_name',
       'accepted_by.display_name as accepted_by',
       'counter.name as counter_name',
+      'ticket.number as ticket_number',
       'department.name as department_name',
       'assignee.display_name as assignee',
       'delivered_at_center.name as delivered_center_name',
@@ -154,13 +156,6 @@ export async function caseDetail(db: Kysely<Database>, user: SessionUser, caseId
     sincePreviousMs: i === 0 ? null : entry.at - steps[i - 1]!.at,
   }))
   const acceptedAt = Number(row.accepted_at)
-  const ticket = row.ticket_id
-    ? await db
-        .selectFrom('ticket')
-        .select(['number', 'issued_at'])
-        .where('id', '=', row.ticket_id)
-        .executeTakeFirst()
-    : undefined
   return {
     id: row.id,
     caseNumber: caseNumber(row.id, shanghaiToday(acceptedAt)),
@@ -180,7 +175,7 @@ export async function caseDetail(db: Kysely<Database>, user: SessionUser, caseId
     acceptedBy: row.accepted_by,
     assignee: row.assignee,
     deliveredCenterName: row.delivered_center_name,
-    ticketNumber: ticket?.number ?? null,
+    ticketNumber: row.ticket_number,
     applicant: {
       name: row.applicant_name && maskName(row.applicant_name),
       idNumber: row.applicant_id_number && maskIdNumber(row.applicant_id_number),

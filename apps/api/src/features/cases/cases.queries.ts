@@ -127,7 +127,7 @@ interface ListRow {
 
 type CaseDays = Awaited<ReturnType<typeof caseCalendar>>
 
-export function toListRow(row: ListRow, days: CaseDays) {
+function toListRow(row: ListRow, days: CaseDays) {
   const acceptedAt = Number(row.accepted_at)
   return {
     id: row.id,
