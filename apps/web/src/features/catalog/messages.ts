@@ -60,7 +60,8 @@ export const catalogZhCN = {
     skill: '所属技能',
     kind: '办件类型',
     promisedDays: '承诺时限',
-    restartOnMaterials: '补正材料后重新计算承诺时限（不勾选则补正期间暂停计时）',
+    restartOnMaterials: '补正后重新计时',
+    restartOnMaterialsHint: '勾选：材料补齐后重新计算全部承诺时限；不勾选：补正期间暂停计时',
     workingDays: '个工作日',
     standardMinutes: '标准办理时长',
     minutesUnit: '分钟',
@@ -202,8 +203,9 @@ export const catalogEnUS: typeof catalogZhCN = {
     skill: 'Skill',
     kind: 'Kind',
     promisedDays: 'Promised time',
-    restartOnMaterials:
-      'Supplied materials start the promised days over (else the clock only pauses meanwhile)',
+    restartOnMaterials: 'Restart after materials',
+    restartOnMaterialsHint:
+      'On: supplied materials start the promised days over; off: the clock only pauses meanwhile',
     workingDays: 'working days',
     standardMinutes: 'Standard handling time',
     minutesUnit: 'minutes',
