@@ -1,7 +1,15 @@
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { confirmBox, launchBrowser, quiet, screenshot, settled, signedInPage } from './browser.ts'
+import {
+  confirmBox,
+  launchBrowser,
+  quiet,
+  screenshot,
+  settled,
+  signedInPage,
+  textOf,
+} from './browser.ts'
 
 /*
  * Seeded people of 滨江街道 (center 1, seed 1) that no other browser test signs in as:
@@ -48,9 +56,6 @@ afterAll(async () => {
   await browser?.close()
   await db?.destroy()
 })
-
-const textOf = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).innerText()).trim()
 
 async function itemId(name: string): Promise<number> {
   const row = await db.db

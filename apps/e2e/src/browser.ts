@@ -84,3 +84,7 @@ export async function confirmBox(page: Page, question: string) {
   await box.locator('.el-button--primary').click()
   await box.waitFor({ state: 'hidden' })
 }
+
+/** The trimmed text of the element with this test id. */
+export const textOf = async (page: Page, testId: string) =>
+  (await page.getByTestId(testId).innerText()).trim()

@@ -1,6 +1,22 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { confirmBox, launchBrowser, quiet, screenshot, settled, signedInPage } from './browser.ts'
+import {
+  confirmBox,
+  launchBrowser,
+  quiet,
+  screenshot,
+  settled,
+  signedInPage,
+  textOf,
+} from './browser.ts'
+import {
+  callNext,
+  countOf,
+  finishAsConsultation,
+  openFinishDialog,
+  startService,
+  takeCounter,
+} from './workbench-steps.ts'
 
 /*
  * Seeded people of 滨江街道 (seed 1) that no other browser test signs in as:
@@ -43,42 +59,7 @@ async function issueTicket(itemName: string): Promise<string> {
   return number
 }
 
-const textOf = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).innerText()).trim()
-const countOf = async (page: Page, testId: string) => Number(await textOf(page, testId))
 const waitingOf = (page: Page, skill = line) => countOf(page, `waiting-${skill}`)
-
-async function takeCounter(page: Page, code: string) {
-  await page.getByTestId(`counter-${code}`).click()
-  await page.getByTestId('counter-open').click()
-  await page.getByTestId('action-call-next').waitFor()
-  await expect.poll(() => textOf(page, 'live-indicator')).toBe('已连接')
-}
-
-async function callNext(page: Page): Promise<string> {
-  await page.getByTestId('action-call-next').click()
-  await page.getByTestId('current-number').waitFor()
-  return textOf(page, 'current-number')
-}
-
-async function startService(page: Page) {
-  await page.getByTestId('action-start').click()
-  await expect.poll(() => textOf(page, 'current-status')).toBe('办理中')
-}
-
-async function openFinishDialog(page: Page) {
-  await page.getByTestId('action-finish').click()
-  await page.getByTestId('finish-dialog').waitFor({ state: 'visible' })
-}
-
-/** Starts the current ticket if needed and finishes it as a consultation. */
-async function finishAsConsultation(page: Page) {
-  if ((await textOf(page, 'current-status')) !== '办理中') await startService(page)
-  await openFinishDialog(page)
-  await page.getByTestId('finish-consultation').click()
-  await page.getByTestId('finish-submit').click()
-  await page.getByTestId('current-number').waitFor({ state: 'detached' })
-}
 
 /** Picks an option of an Element Plus select by its visible text. */
 async function choose(page: Page, testId: string, option: string) {

@@ -1,0 +1,38 @@
+// The staff workbench's steps, as a person at a counter clicks them.
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { textOf } from './browser.ts'
+
+export const countOf = async (page: Page, testId: string) => Number(await textOf(page, testId))
+
+export async function takeCounter(page: Page, code: string) {
+  await page.getByTestId(`counter-${code}`).click()
+  await page.getByTestId('counter-open').click()
+  await page.getByTestId('action-call-next').waitFor()
+  await expect.poll(() => textOf(page, 'live-indicator')).toBe('已连接')
+}
+
+export async function callNext(page: Page): Promise<string> {
+  await page.getByTestId('action-call-next').click()
+  await page.getByTestId('current-number').waitFor()
+  return textOf(page, 'current-number')
+}
+
+export async function startService(page: Page) {
+  await page.getByTestId('action-start').click()
+  await expect.poll(() => textOf(page, 'current-status')).toBe('办理中')
+}
+
+export async function openFinishDialog(page: Page) {
+  await page.getByTestId('action-finish').click()
+  await page.getByTestId('finish-dialog').waitFor({ state: 'visible' })
+}
+
+/** Starts the current ticket if needed and finishes it as a consultation. */
+export async function finishAsConsultation(page: Page) {
+  if ((await textOf(page, 'current-status')) !== '办理中') await startService(page)
+  await openFinishDialog(page)
+  await page.getByTestId('finish-consultation').click()
+  await page.getByTestId('finish-submit').click()
+  await page.getByTestId('current-number').waitFor({ state: 'detached' })
+}
