@@ -22,6 +22,11 @@ export const permissions = [
   'case.read',
   'case.process',
   'case.reveal',
+  'roster.read',
+  'roster.manage',
+  'leave.request',
+  'balancing.manage',
+  'report.read',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -42,6 +47,10 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'appointment.book',
     'case.read',
     'case.reveal',
+    'roster.read',
+    'roster.manage',
+    'balancing.manage',
+    'report.read',
   ],
   // Supervisors audit cases, so they may see who applied (each reveal is logged).
   supervisor: [
@@ -52,9 +61,20 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'queue.read',
     'case.read',
     'case.reveal',
+    'roster.read',
+    'report.read',
   ],
   // Staff book next visits for residents at the window or on the phone.
-  staff: ['org.read', 'catalog.read', 'queue.read', 'queue.work', 'appointment.book'],
+  // Staff see their own published shifts and ask for leave.
+  staff: [
+    'org.read',
+    'catalog.read',
+    'queue.read',
+    'queue.work',
+    'appointment.book',
+    'roster.read',
+    'leave.request',
+  ],
   // A department's back office processes its cases from every center (全区域通办).
   backoffice: ['org.read', 'catalog.read', 'case.read', 'case.process', 'case.reveal'],
 }

@@ -1,10 +1,9 @@
 /// <reference types="node" />
 // pnpm simulate --in day.json [--out result.json] [--policy name]
 // Replays a day file (shared/formats/simulation.md) and writes the result; one summary line.
-import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { readJsonFile, runAsScript, UsageError, writeTextFile, type CliIo } from '../cli/cli-io.ts'
 import { dispatchPolicyNames } from '../dispatch/choose.ts'
 import { simulate } from './simulate.ts'
 import type { SimulationOutput } from './types.ts'
@@ -13,16 +12,6 @@ const usage = `usage: pnpm simulate --in day.json [--out result.json] [--policy 
   --in      the day to replay (format: shared/formats/simulation.md)
   --out     where to write the result; without it the result JSON goes to stdout
   --policy  dispatch policy, overriding the file's "policy"`
-
-/** A mistake in how the command was typed: answered with the usage. */
-class UsageError extends Error {}
-
-export interface CliIo {
-  /** The directory relative paths start from. */
-  cwd: string
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
 
 /** The one summary line a person reads after a run. */
 export function summaryLine(output: SimulationOutput): string {
@@ -34,31 +23,6 @@ export function summaryLine(output: SimulationOutput): string {
     `max ${summary.maxWaitSeconds} s, service level ${(summary.serviceLevel * 100).toFixed(1)}%, ` +
     `workload CV ${summary.workloadCv}`
   )
-}
-
-function readDay(path: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const message = code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code}`
-    throw new Error(message, { cause: error })
-  }
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error })
-  }
-}
-
-function writeResult(path: string, json: string): void {
-  try {
-    writeFileSync(path, `${json}\n`)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new Error(`cannot write ${path}: ${code}`, { cause: error })
-  }
 }
 
 function parseArguments(args: string[]) {
@@ -86,7 +50,7 @@ export function runSimulateCli(args: string[], io: CliIo): number {
       return 0
     }
     if (!values.in) throw new UsageError('--in is required')
-    const day = readDay(resolve(io.cwd, values.in))
+    const day = readJsonFile(resolve(io.cwd, values.in))
     const isObject = typeof day === 'object' && day !== null && !Array.isArray(day)
     const input = isObject && values.policy !== undefined ? { ...day, policy: values.policy } : day
     const output = simulate(input)
@@ -96,7 +60,7 @@ export function runSimulateCli(args: string[], io: CliIo): number {
       io.stderr(summaryLine(output))
     } else {
       const outPath = resolve(io.cwd, values.out)
-      writeResult(outPath, json)
+      writeTextFile(outPath, json)
       io.stdout(`${summaryLine(output)} → ${outPath}`)
     }
     return 0
@@ -107,11 +71,4 @@ export function runSimulateCli(args: string[], io: CliIo): number {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runSimulateCli(process.argv.slice(2), {
-    // pnpm runs the script inside packages/domain; paths are meant from where it was typed.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-  })
-}
+runAsScript(import.meta.url, runSimulateCli)

@@ -1,0 +1,6 @@
+export * from './check.ts'
+export * from './diagnose.ts'
+export * from './generate.ts'
+export * from './parse.ts'
+export * from './prepare.ts'
+export * from './solve.ts'
