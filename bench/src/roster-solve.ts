@@ -5,8 +5,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RosterInstance } from '@onewindow/contracts'
-import { generateRosterInstance, parseRosterInstance, solveRoster } from '@onewindow/domain'
+import { buildRosterInstance } from '@onewindow/api/features/roster/roster-instance.service.ts'
+import { type RosterInstance, shanghaiToday } from '@onewindow/contracts'
+import { createTestDatabase } from '@onewindow/db/testing'
+import { seedDemoData } from '@onewindow/db/seed'
+import {
+  addCalendarDays,
+  generateRosterInstance,
+  parseRosterInstance,
+  solveRoster,
+  weekdayOf,
+} from '@onewindow/domain'
 
 const timeLimitSeconds = Number(process.env.ROSTER_TIME_LIMIT ?? 60)
 const example = JSON.parse(
@@ -16,8 +25,31 @@ const example = JSON.parse(
   ),
 ) as RosterInstance
 
+/** Next week's problem of the demo center with the most window staff, from the seeded history. */
+async function largestDemoCenter() {
+  const database = await createTestDatabase('sqlite')
+  await seedDemoData(database.db)
+  const largest = await database.db
+    .selectFrom('staff')
+    .select(['center_id', (eb) => eb.fn.countAll<number>().as('staff')])
+    .where('role', '=', 'staff')
+    .groupBy('center_id')
+    .orderBy('staff', 'desc')
+    .executeTakeFirstOrThrow()
+  const today = shanghaiToday()
+  const monday = addCalendarDays(today, 8 - weekdayOf(today))
+  const { instance } = await buildRosterInstance(database.db, largest.center_id!, monday)
+  await database.destroy()
+  return instance
+}
+
+const demo = await largestDemoCenter()
 const cases: { name: string; instance: RosterInstance }[] = [
   { name: 'worked example (10 staff)', instance: example },
+  {
+    name: `demo ${demo.center} (${demo.staff.length} staff, ${demo.skills.length} skills)`,
+    instance: demo,
+  },
   ...[20, 30].map((staff) => ({
     name: `generated ${staff} staff`,
     instance: generateRosterInstance({ staff, skills: 6, seed: 1 }),

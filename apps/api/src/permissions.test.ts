@@ -5,12 +5,15 @@ import { TRPCError } from '@trpc/server'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appointmentsSamples } from './features/appointments/appointments.samples.ts'
+import { balancingSamples } from './features/balancing/balancing.samples.ts'
 import { casesSamples } from './features/cases/cases.samples.ts'
 import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
+import { fairnessSamples } from './features/fairness/fairness.samples.ts'
 import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
 import { orgSamples } from './features/org/org.samples.ts'
 import { queueSamples } from './features/queue/queue.samples.ts'
+import { rosterSamples } from './features/roster/roster.samples.ts'
 import { staffSamples } from './features/staff/staff.samples.ts'
 import { systemSamples } from './features/system/system.samples.ts'
 import { transferSamples } from './features/transfer/transfer.samples.ts'
@@ -32,10 +35,13 @@ const sampleInputs: Record<string, unknown> = {
   ...staffSamples,
   ...queueSamples,
   ...appointmentsSamples,
+  ...balancingSamples,
   ...casesSamples,
   ...operationLogSamples,
   ...systemSamples,
   ...transferSamples,
+  ...fairnessSamples,
+  ...rosterSamples,
 }
 
 /**

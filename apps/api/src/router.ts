@@ -1,11 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
 import { appointmentsRouter } from './features/appointments/appointments.router.ts'
+import { balancingRouter } from './features/balancing/balancing.router.ts'
 import { casesRouter } from './features/cases/cases.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
+import { fairnessRouter } from './features/fairness/fairness.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
 import { queueRouter } from './features/queue/queue.router.ts'
+import { rosterRouter } from './features/roster/roster.router.ts'
 import { staffRouter } from './features/staff/staff.router.ts'
 import { systemRouter } from './features/system/system.router.ts'
 import { transferRouter } from './features/transfer/transfer.router.ts'
@@ -18,10 +21,13 @@ export const appRouter = router({
   staff: staffRouter,
   queue: queueRouter,
   appointments: appointmentsRouter,
+  balancing: balancingRouter,
   cases: casesRouter,
+  roster: rosterRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,
+  fairness: fairnessRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -42,6 +42,7 @@ describe('signing in', () => {
   const everyMenu = [
     'menu-home',
     'menu-workbench',
+    'menu-balancing',
     'menu-appointments',
     'menu-inbox',
     'menu-cases',
@@ -51,6 +52,7 @@ describe('signing in', () => {
     'menu-kiosks',
     'menu-staff',
     'menu-skills-matrix',
+    'menu-fairness',
     'menu-operation-log',
   ]
   const without = (...names: string[]) =>
@@ -58,7 +60,7 @@ describe('signing in', () => {
   const expectedMenus = {
     admin: everyMenu,
     manager: without('inbox'),
-    supervisor: without('workbench', 'appointments', 'inbox', 'kiosks'),
+    supervisor: without('workbench', 'balancing', 'appointments', 'inbox', 'kiosks'),
     staff: [
       'menu-home',
       'menu-workbench',

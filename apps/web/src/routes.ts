@@ -60,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'queue.route.workbench', permission: 'queue.work' },
       },
       {
+        path: 'balancing',
+        name: 'balancing',
+        component: () => import('./features/balancing/BalancingPage.vue'),
+        meta: { title: 'balancing.route', permission: 'balancing.manage' },
+      },
+      {
         path: 'kiosks',
         name: 'kiosks',
         component: () => import('./features/queue/KiosksPage.vue'),
@@ -118,6 +124,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'skills-matrix',
         component: () => import('./features/staff/SkillsMatrixPage.vue'),
         meta: { title: 'route.skillsMatrix', permission: 'staff.read' },
+      },
+      {
+        path: 'fairness',
+        name: 'fairness',
+        component: () => import('./features/fairness/FairnessPage.vue'),
+        meta: { title: 'fairness.route', permission: 'report.read' },
       },
       {
         path: 'operation-log',

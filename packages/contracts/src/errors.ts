@@ -1,5 +1,8 @@
 import { appointmentErrors } from './appointments.ts'
+import { balancingErrors } from './balancing.ts'
 import { caseErrors } from './cases.ts'
+import { fairnessErrors } from './fairness.ts'
+import { rosterErrors } from './roster.ts'
 
 /**
  * Application error codes. The server puts the code in `error.data.appCode` and a message
@@ -7,7 +10,10 @@ import { caseErrors } from './cases.ts'
  */
 export const errorMessages = {
   ...appointmentErrors,
+  ...balancingErrors,
   ...caseErrors,
+  ...fairnessErrors,
+  ...rosterErrors,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码错误',
     'en-US': 'Wrong user name or password',

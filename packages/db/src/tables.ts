@@ -280,6 +280,37 @@ export interface CounterSessionTable {
   auto_call_at: number | null
 }
 
+/** One pause taken at a counter, with its reason; ended_at is null while it lasts. */
+export interface CounterPauseTable {
+  id: Generated<number>
+  center_id: number
+  counter_id: number
+  staff_id: number
+  reason: string
+  started_at: number
+  ended_at: number | null
+}
+
+/** One stint of a person at a counter, from opening to closing (null while still open). */
+export interface CounterSessionLogTable {
+  id: Generated<number>
+  center_id: number
+  counter_id: number
+  staff_id: number
+  opened_at: number
+  closed_at: number | null
+}
+
+/** A manager's instruction that a counter call one skill first until `until` (实时调度). */
+export interface CounterFocusTable {
+  counter_id: number
+  skill_id: number
+  until: number
+  /** The manager who set it. */
+  set_by: number
+  set_at: number
+}
+
 /** A registered kiosk device: it issues tickets for its center without anyone signed in. */
 export interface KioskTable {
   id: Generated<number>
@@ -312,6 +343,62 @@ export interface AppointmentTable {
   cancelled_at: number | null
 }
 
+export type RosterStatus = 'draft' | 'published'
+
+/** A center's roster for one week: the draft a manager edits, published for staff to see. */
+export interface RosterTable {
+  id: Generated<number>
+  center_id: number
+  /** The Monday the week starts. */
+  week_start: string
+  status: RosterStatus
+  /** JSON of the roster problem it was made for (shared/formats/roster.md). */
+  instance: string
+  solver_status: string | null
+  solver_gap: number | null
+  solver_seconds: number | null
+  updated_by: number
+  updated_at: number
+  published_by: number | null
+  published_at: number | null
+}
+
+export interface RosterShiftTable {
+  id: Generated<number>
+  roster_id: number
+  staff_id: number
+  day: string
+  shift_code: string
+  counter_id: number
+}
+
+/** A shift as published: what the staff member sees and works. */
+export interface PublishedShiftTable {
+  id: Generated<number>
+  center_id: number
+  staff_id: number
+  day: string
+  shift_code: string
+  /** JSON array of ['HH:MM', 'HH:MM'] pairs. */
+  intervals: string
+  counter_id: number
+}
+
+export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
+
+export interface LeaveRequestTable {
+  id: Generated<number>
+  center_id: number
+  staff_id: number
+  from_day: string
+  to_day: string
+  reason: string
+  status: LeaveStatus
+  created_at: number
+  decided_by: number | null
+  decided_at: number | null
+}
+
 export interface Database {
   district: DistrictTable
   center: CenterTable
@@ -322,6 +409,10 @@ export interface Database {
   calendar_day: CalendarDayTable
   counter: CounterTable
   counter_skill: CounterSkillTable
+  roster: RosterTable
+  roster_shift: RosterShiftTable
+  published_shift: PublishedShiftTable
+  leave_request: LeaveRequestTable
   staff: StaffTable
   staff_skill: StaffSkillTable
   session: SessionTable
@@ -332,6 +423,9 @@ export interface Database {
   ticket_sequence: TicketSequenceTable
   service_case: ServiceCaseTable
   counter_session: CounterSessionTable
+  counter_focus: CounterFocusTable
+  counter_pause: CounterPauseTable
+  counter_session_log: CounterSessionLogTable
   kiosk: KioskTable
   appointment: AppointmentTable
   case_event: CaseEventTable

@@ -1,8 +1,10 @@
 import { appointmentsEnUS } from '../features/appointments/messages'
+import { balancingEnUS } from '../features/balancing/messages'
 import { casesEnUS } from '../features/cases/messages'
 import { inboxEnUS } from '../features/cases/inbox-messages'
 import { trackEnUS } from '../features/cases/track-messages'
 import { catalogEnUS } from '../features/catalog/messages'
+import { fairnessEnUS } from '../features/fairness/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
 import { staffAdminEnUS } from '../features/staff/messages'
@@ -253,6 +255,8 @@ const enUS: typeof zhCN = {
       'counter.delete': 'Delete counter',
       'calendar.setDay': 'Mark holiday / make-up day',
       'calendar.clearDay': 'Restore a normal day',
+      'balancing.setFocus': 'Switch a counter to a line',
+      'balancing.clearFocus': 'End a counter’s focus',
     },
     targets: {
       staff: 'Staff',
@@ -270,9 +274,11 @@ const enUS: typeof zhCN = {
   transfer: transferEnUS,
   queue: queueEnUS,
   appointments: appointmentsEnUS,
+  balancing: balancingEnUS,
   cases: casesEnUS,
   inbox: inboxEnUS,
   track: trackEnUS,
+  fairness: fairnessEnUS,
 }
 
 export default enUS

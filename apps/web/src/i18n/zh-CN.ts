@@ -1,8 +1,10 @@
 import { appointmentsZhCN } from '../features/appointments/messages'
+import { balancingZhCN } from '../features/balancing/messages'
 import { casesZhCN } from '../features/cases/messages'
 import { inboxZhCN } from '../features/cases/inbox-messages'
 import { trackZhCN } from '../features/cases/track-messages'
 import { catalogZhCN } from '../features/catalog/messages'
+import { fairnessZhCN } from '../features/fairness/messages'
 import { orgZhCN } from '../features/org/messages'
 import { queueZhCN } from '../features/queue/messages'
 import { staffAdminZhCN } from '../features/staff/messages'
@@ -250,6 +252,8 @@ const zhCN = {
       'counter.delete': '删除窗口',
       'calendar.setDay': '设置节假日/调休',
       'calendar.clearDay': '恢复正常工作日',
+      'balancing.setFocus': '调度窗口专办',
+      'balancing.clearFocus': '取消窗口专办',
     },
     targets: {
       staff: '人员',
@@ -267,9 +271,11 @@ const zhCN = {
   transfer: transferZhCN,
   queue: queueZhCN,
   appointments: appointmentsZhCN,
+  balancing: balancingZhCN,
   cases: casesZhCN,
   inbox: inboxZhCN,
   track: trackZhCN,
+  fairness: fairnessZhCN,
 }
 
 export default zhCN

@@ -10,6 +10,7 @@ describe('menu', () => {
     const everything = [
       'home',
       'workbench',
+      'balancing',
       'appointments',
       'inbox',
       'cases',
@@ -19,12 +20,15 @@ describe('menu', () => {
       'kiosks',
       'staff',
       'skills-matrix',
+      'fairness',
       'operation-log',
     ]
     const without = (...names: string[]) => everything.filter((name) => !names.includes(name))
     expect(namesFor('admin')).toEqual(everything)
     expect(namesFor('manager')).toEqual(without('inbox'))
-    expect(namesFor('supervisor')).toEqual(without('workbench', 'appointments', 'inbox', 'kiosks'))
+    expect(namesFor('supervisor')).toEqual(
+      without('workbench', 'balancing', 'appointments', 'inbox', 'kiosks'),
+    )
     expect(namesFor('staff')).toEqual([
       'home',
       'workbench',

@@ -1,12 +1,14 @@
 import type { Permission } from '@onewindow/contracts'
 import {
   Calendar,
+  DataLine,
   Clock,
   Document,
   DocumentChecked,
   Files,
   Grid,
   Headset,
+  Histogram,
   HomeFilled,
   MessageBox,
   Monitor,
@@ -44,6 +46,7 @@ function entry(routeName: string, icon: Component): MenuEntry {
 export const menu: MenuEntry[] = [
   entry('home', HomeFilled),
   entry('workbench', Headset),
+  entry('balancing', DataLine),
   entry('appointments', Clock),
   entry('inbox', MessageBox),
   entry('cases', DocumentChecked),
@@ -53,6 +56,7 @@ export const menu: MenuEntry[] = [
   entry('kiosks', Monitor),
   entry('staff', UserFilled),
   entry('skills-matrix', Grid),
+  entry('fairness', Histogram),
   entry('operation-log', Document),
 ]
 

@@ -37,6 +37,10 @@ import * as caseWorkflow from './2026-11-26-35-case-workflow.ts'
 import * as caseEvent from './2026-11-26-36-case-event.ts'
 import * as staffDepartment from './2026-11-26-37-staff-department.ts'
 import * as serviceItemRestart from './2026-11-26-38-service-item-restart.ts'
+import * as counterPause from './2026-11-26-39-counter-pause.ts'
+import * as counterSessionLog from './2026-11-26-39-counter-session-log.ts'
+import * as counterFocus from './2026-11-26-40-counter-focus.ts'
+import * as roster from './2026-11-26-41-roster.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +82,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-36-case-event': caseEvent,
   '2026-11-26-37-staff-department': staffDepartment,
   '2026-11-26-38-service-item-restart': serviceItemRestart,
+  '2026-11-26-39-counter-pause': counterPause,
+  '2026-11-26-39-counter-session-log': counterSessionLog,
+  '2026-11-26-40-counter-focus': counterFocus,
+  '2026-11-26-41-roster': roster,
 }

@@ -10,10 +10,11 @@ import type {
   TicketTable,
 } from '../tables.ts'
 import { type OpenDay, arrivalTimes, busyness, minutes } from './history-calendar.ts'
+import type { AttendanceRows } from './history-attendance.ts'
 import { caseStory } from './history-cases.ts'
 import type { SeededRandom } from '@onewindow/domain'
 
-export interface HistoryRows {
+export interface HistoryRows extends AttendanceRows {
   ticket: Selectable<TicketTable>[]
   ticket_event: Selectable<TicketEventTable>[]
   ticket_sequence: TicketSequenceTable[]

@@ -1,6 +1,7 @@
 import { certifiedLevel, shanghaiToday } from '@onewindow/contracts'
 import { weekdayOf, workingCalendar } from '@onewindow/domain'
 import type { DemoData } from './generate.ts'
+import { recordAttendance } from './history-attendance.ts'
 import { type OpenDay, openDays } from './history-calendar.ts'
 import { type HistoryRows, type Post, simulateDay } from './history-day.ts'
 import { SeededRandom } from '@onewindow/domain'
@@ -23,6 +24,8 @@ const immediateShare = (progress: number) => 0.38 + 0.27 * progress
  */
 export function generateHistory(data: DemoData, seed: number, now: number): HistoryRows {
   const random = new SeededRandom(seed)
+  // Stints and pauses draw from a stream of their own, so they leave the queue history as it was.
+  const attendance = new SeededRandom(seed + 0x5eed)
   const calendar = workingCalendar(data.calendar_day)
   const rows: HistoryRows = {
     ticket: [],
@@ -30,6 +33,8 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
     ticket_sequence: [],
     service_case: [],
     case_event: [],
+    counter_session_log: [],
+    counter_pause: [],
   }
   const counterSkills = new Map<number, Set<number>>()
   for (const { counter_id, skill_id } of data.counter_skill) {
@@ -59,6 +64,7 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
     for (const openDay of days) {
       const posts = rosterOf(random, staff, counters, openDay.opensAt)
       if (posts.length === 0) continue
+      const firstTicket = rows.ticket.length
       simulateDay(
         random,
         rows,
@@ -74,6 +80,8 @@ export function generateHistory(data: DemoData, seed: number, now: number): Hist
         },
         calendar,
       )
+      const tickets = rows.ticket.slice(firstTicket)
+      recordAttendance(attendance, rows, center.id, openDay, posts, tickets)
     }
   }
   return rows

@@ -34,6 +34,8 @@ const historyTables = [
   'ticket_sequence',
   'service_case',
   'case_event',
+  'counter_session_log',
+  'counter_pause',
 ] as const satisfies readonly (keyof HistoryRows & keyof Database)[]
 
 type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number] | 'appointment'
@@ -44,6 +46,9 @@ const dataTables = [
   'service_item_center',
   'kiosk',
   'counter_session',
+  'counter_focus',
+  'counter_session_log',
+  'counter_pause',
   'ticket',
   'ticket_event',
   'ticket_sequence',
@@ -87,7 +92,15 @@ export async function seedDemoData(
   const history: HistoryRows =
     (options.history ?? true)
       ? generateHistory(data, seed, now)
-      : { ticket: [], ticket_event: [], ticket_sequence: [], service_case: [], case_event: [] }
+      : {
+          ticket: [],
+          ticket_event: [],
+          ticket_sequence: [],
+          service_case: [],
+          case_event: [],
+          counter_session_log: [],
+          counter_pause: [],
+        }
   const appointments = (options.history ?? true) ? generateAppointments(data, seed, now) : []
   const rowsOf = (table: SeededTable): readonly object[] => {
     if (table === 'appointment') return appointments

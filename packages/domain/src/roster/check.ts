@@ -1,5 +1,5 @@
 import type { RosterAssignment } from '@onewindow/contracts'
-import { coveredDemand } from './coverage.ts'
+import { coverageBySkill } from './coverage.ts'
 import { shiftCovers, shiftsOverlap, type PreparedRoster, type Shift } from './prepare.ts'
 
 export type RosterViolationCode =
@@ -204,21 +204,30 @@ function checkCounterRules(roster: PreparedRoster, placed: readonly Placed[], fo
   }
 }
 
-/** shortfall, surplus and preference as defined in shared/formats/roster.md, "Score". */
-export function scoreAssignments(roster: PreparedRoster, placed: readonly Placed[]) {
-  let shortfall = 0
-  let surplus = 0
-  roster.days.forEach((day, dayIndex) => {
+/** Per slot of each day: staff on duty, and per skill the demand and how much of it is covered. */
+function slotCoverage(roster: PreparedRoster, placed: readonly Placed[]) {
+  return roster.days.map((day, dayIndex) => {
     const onDay = placed.filter((entry) => entry.day === dayIndex)
-    day.slots.forEach((slot, slotIndex) => {
+    return day.slots.map((slot, slotIndex) => {
       const demand = day.demand[slotIndex]!
       const onDuty = onDay.filter((entry) => shiftCovers(entry.shift, slot, roster.slotMinutes))
-      const totalDemand = demand.reduce((sum, required) => sum + required, 0)
       const servable = onDuty.map((entry) => servableSkills(roster, entry.staff, entry.group))
-      shortfall += totalDemand - coveredDemand(servable, demand)
-      surplus += Math.max(0, onDuty.length - totalDemand)
+      return { demand, covered: coverageBySkill(servable, demand), onDuty: onDuty.length }
     })
   })
+}
+
+/** shortfall, surplus and preference as defined in shared/formats/roster.md, "Score". */
+function scoreOf(roster: PreparedRoster, placed: readonly Placed[]) {
+  let shortfall = 0
+  let surplus = 0
+  for (const slots of slotCoverage(roster, placed)) {
+    for (const { demand, covered, onDuty } of slots) {
+      const totalDemand = demand.reduce((sum, required) => sum + required, 0)
+      shortfall += totalDemand - covered.reduce((sum, count) => sum + count, 0)
+      surplus += Math.max(0, onDuty - totalDemand)
+    }
+  }
   const preference = placed.filter((entry) =>
     roster.instance.staff[entry.staff]!.preferredOff.includes(roster.days[entry.day]!.date),
   ).length
@@ -240,6 +249,11 @@ export function checkRoster(
   return {
     feasible: found.list.length === 0,
     violations: found.list,
-    ...scoreAssignments(roster, placed),
+    ...scoreOf(roster, placed),
   }
+}
+
+/** Coverage of every slot by a roster (see slotCoverage); assignments that do not resolve are left out. */
+export function rosterCoverage(roster: PreparedRoster, assignments: readonly RosterAssignment[]) {
+  return slotCoverage(roster, resolve(roster, assignments, new Violations()))
 }

@@ -1,11 +1,14 @@
 /**
- * How much of one slot's demand the staff on duty can cover, each serving one skill they may
- * serve there: a maximum bipartite b-matching (staff → skills with capacity = demand), found with
- * augmenting paths. Staff and skills per slot are a few dozen, so the simple method is instant.
+ * How many of one slot's required staff per skill the staff on duty can cover, each serving one
+ * skill they may serve there: a maximum bipartite b-matching (staff → skills with capacity =
+ * demand), found with augmenting paths. A slot has a few dozen staff, so the simple method is
+ * instant.
  */
-export function coveredDemand(servable: readonly (readonly number[])[], demand: readonly number[]) {
+export function coverageBySkill(
+  servable: readonly (readonly number[])[],
+  demand: readonly number[],
+): number[] {
   const assigned: number[][] = demand.map(() => [])
-  let covered = 0
 
   const place = (member: number, visited: Set<number>): boolean => {
     for (const skill of servable[member]!) {
@@ -26,8 +29,6 @@ export function coveredDemand(servable: readonly (readonly number[])[], demand: 
     return false
   }
 
-  for (let member = 0; member < servable.length; member++) {
-    if (place(member, new Set())) covered++
-  }
-  return covered
+  for (let member = 0; member < servable.length; member++) place(member, new Set())
+  return assigned.map((holders) => holders.length)
 }

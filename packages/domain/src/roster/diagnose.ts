@@ -38,15 +38,16 @@ export function diagnoseInfeasibility(roster: PreparedRoster): string[] {
       )
     }
   })
+  // A counter holds at most one person at a time, so at most the day's longest shift of work.
   const counterMinutes = roster.days.reduce((sum, day) => {
-    const open = day.opening.reduce((total, [from, to]) => total + to - from, 0)
-    return sum + open * roster.instance.counters.length
+    const longest = Math.max(0, ...day.shifts.map((shift) => roster.shifts[shift]!.minutes))
+    return sum + longest * roster.instance.counters.length
   }, 0)
   const neededMinutes = staff.reduce((sum, member) => sum + member.minMinutes, 0)
   if (neededMinutes > counterMinutes) {
     reasons.push(
-      `the staff's minimum hours need ${neededMinutes} counter-minutes, but the counters are open ` +
-        `for only ${counterMinutes}`,
+      `the staff's minimum hours need ${neededMinutes} counter-minutes, but the counters can ` +
+        `hold only ${counterMinutes}`,
     )
   }
   if (reasons.length === 0) {

@@ -1,3 +1,4 @@
+export * from './center-instance.ts'
 export * from './check.ts'
 export * from './diagnose.ts'
 export * from './generate.ts'

@@ -3,12 +3,15 @@ import { type Kysely, sql } from 'kysely'
 
 /**
  * The tables whose rows point at a counter and make it history that must stay (counter_skill
- * is not one: it belongs to the counter and goes with it). Tickets and shifts join this list.
+ * is not one: it belongs to the counter and goes with it).
  */
 export const counterReferences: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'ticket', column: 'counter_id' },
   { table: 'service_case', column: 'counter_id' },
   { table: 'counter_session', column: 'counter_id' },
+  { table: 'counter_focus', column: 'counter_id' },
+  { table: 'roster_shift', column: 'counter_id' },
+  { table: 'published_shift', column: 'counter_id' },
 ]
 
 /** Which of these counters anything but their own skills refers to: those may only be retired. */

@@ -1,11 +1,16 @@
 import { type SessionUser, maxRecalls } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import { type DispatchServer, type WaitingTicket, choose } from '@onewindow/domain'
+import { callOrder } from '@onewindow/domain'
 import { type Kysely, type Transaction, sql } from 'kysely'
 import { isMysql } from '../../db-errors.ts'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
-import { type CounterSession, requireSession, servableSkills } from './counter-sessions.service.ts'
+import {
+  type CounterSession,
+  focusSkillOf,
+  requireSession,
+  servableSkills,
+} from './counter-sessions.service.ts'
 import { publishQueueChange } from './queue-events.ts'
 import { assertMine, loadTicket, moveTicket, recordTicketEvent } from './ticket-transitions.ts'
 
@@ -26,12 +31,17 @@ export async function currentTicketId(db: Kysely<Database>, counterId: number) {
 const oldestOrdinary = 100
 const oldestPriority = 20
 
+/**
+ * The waiting tickets the policy may pick from. Under a focus, the focus skill's oldest are read
+ * as well (one more indexed read), so a long line of other skills cannot hide them.
+ */
 async function waitingFor(
   db: Kysely<Database>,
   session: CounterSession,
   staffId: number,
   skills: number[],
   now: number,
+  focusSkill: number | null,
 ) {
   const line = () =>
     db
@@ -45,13 +55,16 @@ async function waitingFor(
       )
       .orderBy('queued_since')
       .orderBy('id')
-  const [ordinary, greenChannel, dueAppointments] = await Promise.all([
+  const [ordinary, greenChannel, dueAppointments, focused] = await Promise.all([
     line().limit(oldestOrdinary).execute(),
     line().where('priority', '=', 1).limit(oldestPriority).execute(),
     line().where('appointment_at', '<=', now).limit(oldestPriority).execute(),
+    focusSkill === null
+      ? []
+      : line().where('skill_id', '=', focusSkill).limit(oldestOrdinary).execute(),
   ])
   const byId = new Map(
-    [...ordinary, ...greenChannel, ...dueAppointments].map((row) => [row.id, row]),
+    [...ordinary, ...greenChannel, ...dueAppointments, ...focused].map((row) => [row.id, row]),
   )
   return [...byId.values()]
     .sort((a, b) => Number(a.queued_since) - Number(b.queued_since) || a.id - b.id)
@@ -62,21 +75,6 @@ async function waitingFor(
       priority: row.priority === 1,
       appointmentAt: row.appointment_at === null ? null : Number(row.appointment_at),
     }))
-}
-
-/** The candidates in the order the policy would call them. */
-function ranked<T extends WaitingTicket>(waiting: T[], server: DispatchServer, now: number) {
-  const order: T[] = []
-  let rest = waiting
-  for (
-    let pick = choose('default', rest, server, now);
-    pick;
-    pick = choose('default', rest, server, now)
-  ) {
-    order.push(pick)
-    rest = rest.filter((ticket) => ticket !== pick)
-  }
-  return order
 }
 
 /**
@@ -112,13 +110,17 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
   if ((await currentTicketId(db, session.counter_id)) !== null) {
     throw appError('CONFLICT', 'queue.busyWithTicket')
   }
-  const skills = await servableSkills(db, user.id, session.counter_id)
+  // A manager's focus puts one skill first (实时调度), even at a counter that does not offer it.
+  const focus = focusSkillOf(session, Date.now())
+  const skills = await servableSkills(db, user.id, session.counter_id, focus)
   if (skills.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
+  const focusSkill = focus !== null && skills.includes(focus) ? focus : null
   const server = { skills: skills.map(String) }
   // Others may hold the tickets we want for a moment: try again until the line is empty.
   for (const giveUpAt = Date.now() + 5_000; Date.now() < giveUpAt;) {
     const now = Date.now()
-    const order = ranked(await waitingFor(db, session, user.id, skills, now), server, now)
+    const waiting = await waitingFor(db, session, user.id, skills, now, focusSkill)
+    const order = callOrder(waiting, server, now, focusSkill === null ? null : String(focusSkill))
     if (order.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
     const claimed = await db.transaction().execute(async (trx) => {
       await holdCounter(trx, session.counter_id)

@@ -1,17 +1,24 @@
 import { type PauseReason, type SessionUser, certifiedLevel } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
+import { activeFocus } from '@onewindow/domain'
 import type { Kysely, Transaction } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
 import { assertCenterAccess } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { publishQueueChange } from './queue-events.ts'
 
-/** The counter this user works at now, with its center and state; null when at none. */
+/**
+ * The counter this user works at now, with its center, state and a manager's focus (possibly
+ * expired: see activeFocus); null when at none.
+ */
 export async function sessionOf(db: Kysely<Database>, staffId: number) {
   const session = await db
     .selectFrom('counter_session')
     .innerJoin('counter', 'counter.id', 'counter_session.counter_id')
+    .leftJoin('counter_focus', 'counter_focus.counter_id', 'counter_session.counter_id')
     .select([
+      'counter_focus.skill_id as focus_skill_id',
+      'counter_focus.until as focus_until',
       'counter_session.counter_id',
       'counter.center_id',
       'counter.code',
@@ -29,14 +36,30 @@ export async function sessionOf(db: Kysely<Database>, staffId: number) {
 }
 export type CounterSession = NonNullable<Awaited<ReturnType<typeof sessionOf>>>
 
+/** The skill a manager pointed this session's counter at, while the focus lasts; else null. */
+export function focusSkillOf(session: CounterSession, now: number): number | null {
+  if (session.focus_skill_id === null || session.focus_until === null) return null
+  const focus = { skillId: session.focus_skill_id, until: Number(session.focus_until) }
+  return activeFocus(focus, now)?.skillId ?? null
+}
+
 export async function requireSession(db: Kysely<Database>, staffId: number) {
   const session = await sessionOf(db, staffId)
   if (!session) throw appError('CONFLICT', 'queue.counterNotOpen')
   return session
 }
 
-/** Skills this person may serve at this counter: certified skills ∩ the counter's skills. */
-export async function servableSkills(db: Kysely<Database>, staffId: number, counterId: number) {
+/**
+ * Skills this person may serve at this counter: certified skills ∩ the counter's skills, and the
+ * counter's active focus skill if certified for it (a manager may point a dedicated counter at
+ * another line for a while; servableAt in the domain is the same rule).
+ */
+export async function servableSkills(
+  db: Kysely<Database>,
+  staffId: number,
+  counterId: number,
+  focusSkillId: number | null = null,
+) {
   const rows = await db
     .selectFrom('staff_skill')
     .innerJoin('skill', 'skill.id', 'staff_skill.skill_id')
@@ -53,6 +76,7 @@ export async function servableSkills(db: Kysely<Database>, staffId: number, coun
           'in',
           eb.selectFrom('counter_skill').select('skill_id').where('counter_id', '=', counterId),
         ),
+        ...(focusSkillId === null ? [] : [eb('staff_skill.skill_id', '=', focusSkillId)]),
       ]),
     )
     .execute()
@@ -74,6 +98,16 @@ async function logSession(
     targetId: counterId,
     after,
   })
+}
+
+/** Ends the pause a person still has open, in the pause history the fairness report reads. */
+async function endPause(trx: Transaction<Database>, staffId: number, at: number) {
+  await trx
+    .updateTable('counter_pause')
+    .set({ ended_at: at })
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .execute()
 }
 
 /** An auto-call counter calls its first ticket after the same pause as between tickets. */
@@ -103,16 +137,27 @@ export async function openCounter(
     if (taken.some((s) => s.staff_id === user.id))
       throw appError('CONFLICT', 'queue.alreadyAtCounter')
     if (taken.length > 0) throw appError('CONFLICT', 'queue.counterBusy')
+    const now = Date.now()
     await trx
       .insertInto('counter_session')
       .values({
         counter_id: counter.id,
         staff_id: user.id,
-        opened_at: Date.now(),
+        opened_at: now,
         paused_at: null,
         pause_reason: null,
         auto_call_seconds: input.autoCallSeconds,
         auto_call_at: autoCallFrom(Date.now(), input.autoCallSeconds),
+      })
+      .execute()
+    await trx
+      .insertInto('counter_session_log')
+      .values({
+        center_id: counter.center_id,
+        counter_id: counter.id,
+        staff_id: user.id,
+        opened_at: now,
+        closed_at: null,
       })
       .execute()
     await logSession(trx, actor, 'queue.openCounter', counter.center_id, counter.id, {
@@ -134,6 +179,14 @@ export async function closeCounter(db: Kysely<Database>, user: SessionUser, acto
       .executeTakeFirst()
     if (busy) throw appError('CONFLICT', 'queue.busyWithTicket')
     await trx.deleteFrom('counter_session').where('staff_id', '=', user.id).execute()
+    const now = Date.now()
+    await endPause(trx, user.id, now)
+    await trx
+      .updateTable('counter_session_log')
+      .set({ closed_at: now })
+      .where('staff_id', '=', user.id)
+      .where('closed_at', 'is', null)
+      .execute()
     await logSession(trx, actor, 'queue.closeCounter', session.center_id, session.counter_id)
   })
   publishQueueChange(session.center_id)
@@ -151,15 +204,30 @@ export async function setPaused(
     throw appError('CONFLICT', 'queue.wrongTicketState')
   }
   await db.transaction().execute(async (trx) => {
+    const now = Date.now()
     await trx
       .updateTable('counter_session')
       .set({
-        paused_at: reason ? Date.now() : null,
+        paused_at: reason ? now : null,
         pause_reason: reason,
         auto_call_at: reason ? null : autoCallFrom(Date.now(), session.auto_call_seconds),
       })
       .where('staff_id', '=', user.id)
       .execute()
+    if (reason === null) await endPause(trx, user.id, now)
+    else {
+      await trx
+        .insertInto('counter_pause')
+        .values({
+          center_id: session.center_id,
+          counter_id: session.counter_id,
+          staff_id: user.id,
+          reason,
+          started_at: now,
+          ended_at: null,
+        })
+        .execute()
+    }
     await logSession(
       trx,
       actor,

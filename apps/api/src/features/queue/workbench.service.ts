@@ -3,7 +3,7 @@ import type { Database } from '@onewindow/db'
 import { maskIdNumber } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { currentTicketId } from './calling.service.ts'
-import { servableSkills, sessionOf } from './counter-sessions.service.ts'
+import { focusSkillOf, servableSkills, sessionOf } from './counter-sessions.service.ts'
 
 async function currentTicket(db: Kysely<Database>, counterId: number) {
   const id = await currentTicketId(db, counterId)
@@ -138,7 +138,10 @@ export async function workbenchState(db: Kysely<Database>, user: SessionUser) {
     .where('counter.status', '=', 'open')
     .orderBy('counter.code')
     .execute()
-  const skills = session ? await servableSkills(db, user.id, session.counter_id) : []
+  const focus = session ? focusSkillOf(session, now) : null
+  const skills = session ? await servableSkills(db, user.id, session.counter_id, focus) : []
+  const waiting = session ? await waitingBySkill(db, session.center_id, skills, user.id) : []
+  const focusLine = waiting.find((line) => line.skillId === focus)
   return {
     centerId: user.centerId,
     session: session && {
@@ -149,10 +152,18 @@ export async function workbenchState(db: Kysely<Database>, user: SessionUser) {
       pauseReason: session.pause_reason,
       autoCallSeconds: session.auto_call_seconds,
       autoCallAt: session.auto_call_at === null ? null : new Date(Number(session.auto_call_at)),
+      // A manager's focus (实时调度), shown only while it applies to this person.
+      focus: focusLine
+        ? {
+            skillId: focusLine.skillId,
+            skillName: focusLine.skillName,
+            until: new Date(Number(session.focus_until)),
+          }
+        : null,
     },
     counters,
     current: session ? await currentTicket(db, session.counter_id) : null,
-    waiting: session ? await waitingBySkill(db, session.center_id, skills, user.id) : [],
+    waiting,
     today: await myDay(db, user.id, now),
   }
 }

@@ -111,6 +111,7 @@ export const queueZhCN = {
     noShowConfirm: '确定将 {number} 号标记为过号吗？',
     autoCalling: '{seconds} 秒后自动叫号',
     autoCallWaiting: '自动叫号已开启：有人等候即自动叫号',
+    focus: '中心已调度本窗口专办「{skill}」至 {until}：叫号优先取该类号，无人等候时再叫其他业务',
     cancelAutoCall: '取消',
     called: '已呼叫 {number} 号',
     item: '事项',
@@ -304,6 +305,8 @@ export const queueEnUS: typeof queueZhCN = {
     noShowConfirm: 'Mark number {number} as a no-show?',
     autoCalling: 'Calling the next number in {seconds} s',
     autoCallWaiting: 'Auto-call is on: the next resident is called as soon as one waits',
+    focus:
+      'Your manager switched this counter to “{skill}” until {until}: calls take that line first, others only when nobody of it waits',
     cancelAutoCall: 'Cancel',
     called: 'Called number {number}',
     item: 'Service',

@@ -1,0 +1,5 @@
+export * from './balance.ts'
+export * from './fairness.ts'
+export * from './iso-week.ts'
+export * from './utilization.ts'
+export * from './workload-points.ts'
