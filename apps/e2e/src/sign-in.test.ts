@@ -42,7 +42,9 @@ describe('signing in', () => {
   const everyMenu = [
     'menu-home',
     'menu-workbench',
+    'menu-my-schedule',
     'menu-balancing',
+    'menu-roster',
     'menu-appointments',
     'menu-inbox',
     'menu-cases',
@@ -59,11 +61,20 @@ describe('signing in', () => {
     everyMenu.filter((menu) => !names.includes(menu.replace('menu-', '')))
   const expectedMenus = {
     admin: everyMenu,
-    manager: without('inbox'),
-    supervisor: without('workbench', 'balancing', 'appointments', 'inbox', 'kiosks'),
+    manager: without('my-schedule', 'inbox'),
+    supervisor: without(
+      'workbench',
+      'my-schedule',
+      'balancing',
+      'roster',
+      'appointments',
+      'inbox',
+      'kiosks',
+    ),
     staff: [
       'menu-home',
       'menu-workbench',
+      'menu-my-schedule',
       'menu-appointments',
       'menu-catalog',
       'menu-centers',

@@ -60,10 +60,22 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'queue.route.workbench', permission: 'queue.work' },
       },
       {
+        path: 'my-schedule',
+        name: 'my-schedule',
+        component: () => import('./features/roster/MySchedulePage.vue'),
+        meta: { title: 'roster.mine.route', permission: 'leave.request' },
+      },
+      {
         path: 'balancing',
         name: 'balancing',
         component: () => import('./features/balancing/BalancingPage.vue'),
         meta: { title: 'balancing.route', permission: 'balancing.manage' },
+      },
+      {
+        path: 'roster',
+        name: 'roster',
+        component: () => import('./features/roster/RosterPage.vue'),
+        meta: { title: 'roster.route', permission: 'roster.manage' },
       },
       {
         path: 'kiosks',

@@ -5,6 +5,7 @@ import { inboxEnUS } from '../features/cases/inbox-messages'
 import { trackEnUS } from '../features/cases/track-messages'
 import { catalogEnUS } from '../features/catalog/messages'
 import { fairnessEnUS } from '../features/fairness/messages'
+import { rosterEnUS } from '../features/roster/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
 import { staffAdminEnUS } from '../features/staff/messages'
@@ -124,6 +125,10 @@ const enUS: typeof zhCN = {
       centers: 'Center details, opening hours and counters',
       calendar: 'Public holidays and make-up working days',
       skillsMatrix: "People's skills and each line's certified cover",
+      roster: 'Weekly rosters from forecast demand, adjusted and published',
+      mySchedule: 'Your shifts this week and next, and leave requests',
+      balancing: 'Queues and predicted waits by line; move counters in one click',
+      fairness: 'Workload per person, utilization and how even it is',
     },
     centers: {
       title: 'Centers of the district',
@@ -142,17 +147,11 @@ const enUS: typeof zhCN = {
       },
     },
     modules: {
-      queue: { title: 'Queue monitor', desc: 'Live queues and waiting times per counter' },
-      workbench: { title: 'Counter workbench', desc: 'Call, serve and hand over in one place' },
-      scheduling: { title: 'Scheduling', desc: 'Weekly rosters built from forecast demand' },
-      balancing: { title: 'Balancing', desc: 'Move people by skill and live load' },
       quotas: { title: 'Quotas', desc: 'Caps and targets for tickets and cases' },
       dashboards: { title: 'Dashboards', desc: 'Immediate-case rate, on-time rate, satisfaction' },
       audits: { title: 'Audits', desc: 'Sample cases, record findings, follow rectification' },
       evaluations: { title: 'Evaluations', desc: 'Resident ratings and poor-rating reviews' },
-      catalog: { title: 'Catalog & organisation', desc: 'Departments, items, skills, counters' },
       myStats: { title: 'My numbers', desc: 'Cases handled, workload points, ratings' },
-      mySchedule: { title: 'My schedule', desc: "This week's shifts and leave requests" },
     },
   },
   staff: {
@@ -279,6 +278,7 @@ const enUS: typeof zhCN = {
   inbox: inboxEnUS,
   track: trackEnUS,
   fairness: fairnessEnUS,
+  roster: rosterEnUS,
 }
 
 export default enUS

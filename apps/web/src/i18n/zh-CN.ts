@@ -5,6 +5,7 @@ import { inboxZhCN } from '../features/cases/inbox-messages'
 import { trackZhCN } from '../features/cases/track-messages'
 import { catalogZhCN } from '../features/catalog/messages'
 import { fairnessZhCN } from '../features/fairness/messages'
+import { rosterZhCN } from '../features/roster/messages'
 import { orgZhCN } from '../features/org/messages'
 import { queueZhCN } from '../features/queue/messages'
 import { staffAdminZhCN } from '../features/staff/messages'
@@ -122,6 +123,10 @@ const zhCN = {
       centers: '中心信息、办公时间与窗口设置',
       calendar: '法定节假日与调休工作日',
       skillsMatrix: '人员技能与各类业务的持证覆盖',
+      roster: '按预测客流自动排出周班表，调整后发布',
+      mySchedule: '查看本周与下周班次，提交请假申请',
+      balancing: '各类业务排队与预计等候，一键调配窗口',
+      fairness: '人员工作量、利用率与忙闲均衡程度',
     },
     centers: {
       title: '全区受理中心',
@@ -140,17 +145,11 @@ const zhCN = {
       },
     },
     modules: {
-      queue: { title: '排队监控', desc: '实时查看各窗口排队与等候时长' },
-      workbench: { title: '窗口工作台', desc: '叫号、办理、转办，一处完成' },
-      scheduling: { title: '排班管理', desc: '按预测客流自动生成周排班' },
-      balancing: { title: '忙闲调度', desc: '按技能与负载实时调配人员' },
       quotas: { title: '限额管理', desc: '为取号与受理量设置上限与目标' },
       dashboards: { title: '数据看板', desc: '即办率、按时办结率与满意度' },
       audits: { title: '督查抽检', desc: '抽样检查办件，跟踪整改' },
       evaluations: { title: '好差评', desc: '处理群众评价与差评回访' },
-      catalog: { title: '事项与组织', desc: '维护部门、事项、技能与窗口' },
       myStats: { title: '我的业绩', desc: '办件量、工作量积分与评价' },
-      mySchedule: { title: '我的排班', desc: '查看本周班次，提交请假申请' },
     },
   },
   staff: {
@@ -276,6 +275,7 @@ const zhCN = {
   inbox: inboxZhCN,
   track: trackZhCN,
   fairness: fairnessZhCN,
+  roster: rosterZhCN,
 }
 
 export default zhCN

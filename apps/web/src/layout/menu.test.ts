@@ -10,7 +10,9 @@ describe('menu', () => {
     const everything = [
       'home',
       'workbench',
+      'my-schedule',
       'balancing',
+      'roster',
       'appointments',
       'inbox',
       'cases',
@@ -25,13 +27,14 @@ describe('menu', () => {
     ]
     const without = (...names: string[]) => everything.filter((name) => !names.includes(name))
     expect(namesFor('admin')).toEqual(everything)
-    expect(namesFor('manager')).toEqual(without('inbox'))
+    expect(namesFor('manager')).toEqual(without('my-schedule', 'inbox'))
     expect(namesFor('supervisor')).toEqual(
-      without('workbench', 'balancing', 'appointments', 'inbox', 'kiosks'),
+      without('workbench', 'my-schedule', 'balancing', 'roster', 'appointments', 'inbox', 'kiosks'),
     )
     expect(namesFor('staff')).toEqual([
       'home',
       'workbench',
+      'my-schedule',
       'appointments',
       'catalog',
       'centers',

@@ -9,9 +9,11 @@ import {
   Grid,
   Headset,
   Histogram,
+  Memo,
   HomeFilled,
   MessageBox,
   Monitor,
+  Notebook,
   OfficeBuilding,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -46,7 +48,9 @@ function entry(routeName: string, icon: Component): MenuEntry {
 export const menu: MenuEntry[] = [
   entry('home', HomeFilled),
   entry('workbench', Headset),
+  entry('my-schedule', Notebook),
   entry('balancing', DataLine),
+  entry('roster', Memo),
   entry('appointments', Clock),
   entry('inbox', MessageBox),
   entry('cases', DocumentChecked),

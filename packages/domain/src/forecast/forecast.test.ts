@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addCalendarDays, weekdayOf } from '../calendar/working-days.ts'
 import { erlangC } from '../erlang/erlang-c.ts'
 import { type DayArrivals, backtest, forecastDay, slotsPerDay } from './forecast.ts'
-import { staffForSlot, staffingNeed } from './staffing.ts'
+import { pooledStaffing, staffForSlot, staffingNeed } from './staffing.ts'
 
 /** A day with `perSlot` arrivals in each slot from 09:00 to 17:00 (slots 18–33). */
 const day = (perSlot: number): DayArrivals =>
@@ -67,5 +67,23 @@ describe('staffForSlot', () => {
     expect(() =>
       staffForSlot(5, 10, { serviceLevel: 0.8, targetWaitSeconds: 900, shrinkage: 1 }),
     ).toThrow(RangeError)
+  })
+})
+
+describe('pooledStaffing', () => {
+  it('sizes the team for all skills together and shares it by load', () => {
+    // 6, 3 and 1 residents in the slot at 10, 10 and 20 minutes: loads 60, 30, 20 minutes.
+    const seats = pooledStaffing([6, 3, 1], [10, 10, 20])
+    const team = staffForSlot(10, 11, undefined)
+    expect(seats.reduce((sum, n) => sum + n, 0)).toBe(team)
+    expect(seats[0]).toBeGreaterThanOrEqual(seats[1]!)
+    expect(seats[1]).toBeGreaterThanOrEqual(seats[2]!)
+    // Separately, each small line would claim a person of its own: pooling needs fewer.
+    const separate = [6, 3, 1].map((n, skill) => staffForSlot(n, [10, 10, 20][skill]!))
+    expect(team).toBeLessThan(separate.reduce((sum, n) => sum + n, 0))
+  })
+
+  it('needs nobody in an empty slot', () => {
+    expect(pooledStaffing([0, 0], [10, 12])).toEqual([0, 0])
   })
 })

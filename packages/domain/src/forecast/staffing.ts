@@ -44,3 +44,32 @@ export function staffingNeed(
 ): number[] {
   return forecast.map((arrivals) => staffForSlot(arrivals, meanServiceMinutes, target))
 }
+
+/**
+ * Staff per skill for one slot when counters pool their skills (综合窗口): Erlang C sizes the team
+ * for all arrivals together, at their load-weighted mean service time, and the seats go to the
+ * skills by their share of the load (largest remainder). Sizing each skill alone would put a
+ * person on every rarely asked-for skill in every slot.
+ */
+export function pooledStaffing(
+  arrivals: readonly number[],
+  meanServiceMinutes: readonly number[],
+  target: StaffingTarget = defaultStaffingTarget,
+): number[] {
+  const loads = arrivals.map((count, skill) => count * meanServiceMinutes[skill]!)
+  const totalLoad = loads.reduce((sum, load) => sum + load, 0)
+  const totalArrivals = arrivals.reduce((sum, count) => sum + count, 0)
+  if (totalLoad <= 0) return arrivals.map(() => 0)
+  const team = staffForSlot(totalArrivals, totalLoad / totalArrivals, target)
+  const quotas = loads.map((load) => (team * load) / totalLoad)
+  const seats = quotas.map(Math.floor)
+  const byRemainder = quotas
+    .map((quota, skill) => ({ skill, remainder: quota - seats[skill]! }))
+    .sort((a, b) => b.remainder - a.remainder)
+  let left = team - seats.reduce((sum, count) => sum + count, 0)
+  for (const { skill } of byRemainder) {
+    if (left-- <= 0) break
+    seats[skill]!++
+  }
+  return seats
+}

@@ -3,7 +3,7 @@ import { clockMinutes } from '@onewindow/contracts'
 import { type OpeningInterval, openingIntervalsOn } from '../calendar/opening-hours.ts'
 import { addCalendarDays, weekdayOf, type WorkingCalendar } from '../calendar/working-days.ts'
 import { type DayArrivals, forecastDay } from '../forecast/forecast.ts'
-import { defaultStaffingTarget, staffForSlot, type StaffingTarget } from '../forecast/staffing.ts'
+import { defaultStaffingTarget, pooledStaffing, type StaffingTarget } from '../forecast/staffing.ts'
 import { minutesToClock } from './prepare.ts'
 
 /** Everything about a center that its week's roster problem is made of. */
@@ -27,35 +27,61 @@ export const rosterMinimumShare = 0.75
 const counterShare = 0.8
 /** Days a member works at most in a week. */
 export const rosterMaxDays = 5
-/** The lunch break a long opening day's full shift leaves out. */
-const lunch: [string, string] = ['12:00', '13:00']
+/** Lunch breaks of full-day shifts: staggered, so the counters stay staffed over lunch. */
+const lunches = [
+  { suffix: '', from: '12:00', to: '13:00' },
+  { suffix: '-E', from: '11:30', to: '12:30' },
+  { suffix: '-L', from: '12:30', to: '13:30' },
+] as const
 
 type Interval = [string, string]
 
 const minutesOf = (intervals: readonly Interval[]) =>
   intervals.reduce((sum, [from, to]) => sum + clockMinutes(to) - clockMinutes(from), 0)
 
-/** Full day, morning and afternoon shifts of one day's opening hours. */
-function shiftsOfDay(intervals: readonly Interval[]): Interval[][] {
-  let parts = [...intervals]
-  if (parts.length === 1) {
-    const [opens, closes] = parts[0]!
-    const splits =
-      clockMinutes(opens) < clockMinutes(lunch[0]) && clockMinutes(lunch[1]) < clockMinutes(closes)
-    const long = clockMinutes(closes) - clockMinutes(opens) >= 360
-    if (splits && long)
-      parts = [
-        [opens, lunch[0]],
-        [lunch[1], closes],
-      ]
-  }
-  if (parts.length === 1) return [parts]
-  return [parts, [parts[0]!], [parts[parts.length - 1]!]]
+interface NamedShift {
+  name: string
+  intervals: Interval[]
 }
 
 /**
- * Shift templates from the week's opening hours: for the most common day, FULL (lunch left out),
- * AM and PM; for each other pattern (a Saturday morning), the same with a number appended.
+ * The shifts of one day's opening hours: a short day is one shift; a long one gets full days with
+ * lunch at 12:00, 11:30 or 12:30, a morning and an afternoon; a day the center closes at noon
+ * gets the whole day, its morning and its afternoon.
+ */
+function shiftsOfDay(intervals: readonly Interval[]): NamedShift[] {
+  if (intervals.length > 1) {
+    return [
+      { name: 'FULL', intervals: [...intervals] },
+      { name: 'AM', intervals: [intervals[0]!] },
+      { name: 'PM', intervals: [intervals[intervals.length - 1]!] },
+    ]
+  }
+  const [opens, closes] = intervals[0]!
+  const within = (from: string, to: string) =>
+    clockMinutes(opens) < clockMinutes(from) && clockMinutes(to) < clockMinutes(closes)
+  if (clockMinutes(closes) - clockMinutes(opens) < 360 || !within('12:00', '13:00')) {
+    return [{ name: 'FULL', intervals: [[opens, closes]] }]
+  }
+  const fullDays = lunches
+    .filter((lunch) => within(lunch.from, lunch.to))
+    .map((lunch) => ({
+      name: `FULL${lunch.suffix}`,
+      intervals: [
+        [opens, lunch.from],
+        [lunch.to, closes],
+      ] as Interval[],
+    }))
+  return [
+    ...fullDays,
+    { name: 'AM', intervals: [[opens, '12:00']] },
+    { name: 'PM', intervals: [['13:00', closes]] },
+  ]
+}
+
+/**
+ * Shift templates from the week's opening hours: those of the most common day (see shiftsOfDay),
+ * then those of each other pattern (a Saturday morning) with a number appended.
  */
 function shiftTemplates(days: readonly Interval[][]): RosterInstance['shiftTemplates'] {
   const patterns = new Map<string, { intervals: Interval[]; count: number }>()
@@ -71,19 +97,19 @@ function shiftTemplates(days: readonly Interval[][]): RosterInstance['shiftTempl
   const seen = new Set<string>()
   ordered.forEach((pattern, index) => {
     const suffix = index === 0 ? '' : String(index + 1)
-    shiftsOfDay(pattern.intervals).forEach((intervals, kind) => {
-      const key = JSON.stringify(intervals)
-      if (seen.has(key)) return
+    for (const shift of shiftsOfDay(pattern.intervals)) {
+      const key = JSON.stringify(shift.intervals)
+      if (seen.has(key)) continue
       seen.add(key)
-      templates.push({ id: `${['FULL', 'AM', 'PM'][kind]}${suffix}`, intervals })
-    })
+      templates.push({ id: `${shift.name}${suffix}`, intervals: shift.intervals })
+    }
   })
   return templates
 }
 
 /**
  * A center's roster problem for one week (shared/formats/roster.md): demand is the forecast of
- * each skill's arrivals turned into staff by Erlang C; each member must work at least 75% of
+ * each skill's arrivals turned into staff by pooled Erlang C (see pooledStaffing); each member must work at least 75% of
  * their contracted minutes (pro rata for leave and closed weekdays, and never more than a fair
  * share of the counters' time), at most all of them, on at most 5 days, never on approved leave.
  */
@@ -98,15 +124,22 @@ export function centerRosterInstance(input: CenterRosterInput): RosterInstance {
   const target = input.target ?? defaultStaffingTarget
   const demand: RosterInstance['demand'] = []
   dates.forEach((date, day) => {
-    for (const skill of input.skills) {
-      const history = input.arrivals.get(skill.code) ?? new Map<string, DayArrivals>()
-      const forecast = forecastDay(history, date, opening[day]!.length > 0)
-      for (const [opens, closes] of opening[day]!) {
-        for (let slot = clockMinutes(opens); slot + 30 <= clockMinutes(closes); slot += 30) {
-          const required = staffForSlot(forecast[slot / 30] ?? 0, skill.meanServiceMinutes, target)
-          if (required > 0)
-            demand.push({ date, slot: minutesToClock(slot), skill: skill.code, required })
-        }
+    const forecasts = input.skills.map((skill) =>
+      forecastDay(input.arrivals.get(skill.code) ?? new Map(), date, opening[day]!.length > 0),
+    )
+    const serviceMinutes = input.skills.map((skill) => skill.meanServiceMinutes)
+    for (const [opens, closes] of opening[day]!) {
+      for (let slot = clockMinutes(opens); slot + 30 <= clockMinutes(closes); slot += 30) {
+        const arrivals = forecasts.map((forecast) => forecast[slot / 30] ?? 0)
+        pooledStaffing(arrivals, serviceMinutes, target).forEach((required, skill) => {
+          if (required === 0) return
+          demand.push({
+            date,
+            slot: minutesToClock(slot),
+            skill: input.skills[skill]!.code,
+            required,
+          })
+        })
       }
     }
   })
@@ -116,7 +149,8 @@ export function centerRosterInstance(input: CenterRosterInput): RosterInstance {
   // counters' time (the rest of their hours go to back-office work off the roster).
   const counterMinutes = opening.reduce((sum, intervals) => {
     if (intervals.length === 0) return sum
-    return sum + Math.max(...shiftsOfDay(intervals).map(minutesOf)) * input.counters.length
+    const longest = Math.max(...shiftsOfDay(intervals).map((shift) => minutesOf(shift.intervals)))
+    return sum + longest * input.counters.length
   }, 0)
   const fairShare = (counterMinutes * counterShare) / Math.max(1, input.staff.length)
   const toHalfHours = (minutes: number) => Math.floor(minutes / 30) * 30

@@ -25,6 +25,8 @@ export interface RosterViolation {
   staff?: string
   date?: string
   counter?: string
+  /** The figures the message quotes, for translated messages: minutes worked, the limit, … */
+  values?: Record<string, number | string>
 }
 
 export interface RosterScore {
@@ -141,12 +143,13 @@ function checkStaffRules(roster: PreparedRoster, placed: readonly Placed[], foun
         continue
       }
       const rest = (after.day - before.day) * 1440 + after.shift.start - before.shift.end
-      if (rest < instance.rules.minRestMinutes) {
-        found.add(
-          'short_rest',
-          `${id} rests ${rest} min before ${date}, less than ${instance.rules.minRestMinutes}`,
-          { staff: id, date },
-        )
+      const limit = instance.rules.minRestMinutes
+      if (rest < limit) {
+        found.add('short_rest', `${id} rests ${rest} min before ${date}, less than ${limit}`, {
+          staff: id,
+          date,
+          values: { rest, limit },
+        })
       }
     }
     const minutes = shifts.reduce((sum, entry) => sum + entry.shift.minutes, 0)
@@ -155,19 +158,20 @@ function checkStaffRules(roster: PreparedRoster, placed: readonly Placed[], foun
       found.add(
         'too_few_minutes',
         `${id} works ${minutes} min, below the minimum ${member.minMinutes}`,
-        { staff: id },
+        { staff: id, values: { minutes, limit: member.minMinutes } },
       )
     }
     if (minutes > member.maxMinutes) {
       found.add(
         'too_many_minutes',
         `${id} works ${minutes} min, above the maximum ${member.maxMinutes}`,
-        { staff: id },
+        { staff: id, values: { minutes, limit: member.maxMinutes } },
       )
     }
     if (days > member.maxDays) {
       found.add('too_many_days', `${id} works ${days} days, more than ${member.maxDays}`, {
         staff: id,
+        values: { days, limit: member.maxDays },
       })
     }
   })
@@ -197,7 +201,7 @@ function checkCounterRules(roster: PreparedRoster, placed: readonly Placed[], fo
         found.add(
           'counter_double_booked',
           `counter ${counter} holds ${other} and ${staff} at once on ${date}`,
-          { staff, date, counter },
+          { staff, date, counter, values: { other } },
         )
       }
     }

@@ -57,7 +57,7 @@ async function solve(values: ReturnType<typeof parseArguments>['values'], io: Cl
   const { solver } = result.solution
   if (solver?.status === 'infeasible') {
     io.stderr(
-      `no roster satisfies the hard rules:\n${result.conflicts.map((reason) => `  - ${reason}`).join('\n')}`,
+      `no roster satisfies the hard rules:\n${result.conflicts.map((reason) => `  - ${reason.message}`).join('\n')}`,
     )
     return 3
   }

@@ -15,27 +15,45 @@ function longestWeek(roster: PreparedRoster, staff: number): number {
   return longestPerDay.slice(0, maxDays).reduce((sum, minutes) => sum + minutes, 0)
 }
 
+/** One reason the hard rules cannot all hold; `values` feed translated messages. */
+export interface RosterConflict {
+  code: 'minimum_unreachable' | 'maximum_below_shift' | 'counters_too_few' | 'rules_conflict'
+  values: Record<string, string | number>
+  message: string
+}
+
 /**
  * Plain reasons the hard rules cannot all hold, for an instance the solver proved infeasible.
  * Checks each member's minimum against their open days and the counters' room for everyone.
  */
-export function diagnoseInfeasibility(roster: PreparedRoster): string[] {
-  const reasons: string[] = []
+export function diagnoseInfeasibility(roster: PreparedRoster): RosterConflict[] {
+  const reasons: RosterConflict[] = []
   const { staff } = roster.instance
   staff.forEach((member, index) => {
     const reachable = longestWeek(roster, index)
     if (reachable < member.minMinutes) {
       const openDays = possibleShifts(roster, index).filter((shifts) => shifts.length > 0).length
-      reasons.push(
-        `${member.id} must work at least ${member.minMinutes} min, but ${openDays} available days ` +
+      reasons.push({
+        code: 'minimum_unreachable',
+        values: {
+          staff: member.id,
+          minimum: member.minMinutes,
+          openDays,
+          maxDays: member.maxDays,
+          reachable,
+        },
+        message:
+          `${member.id} must work at least ${member.minMinutes} min, but ${openDays} available days ` +
           `(at most ${member.maxDays}) allow only ${reachable} min`,
-      )
+      })
     }
     const shortest = Math.min(...roster.shifts.map((shift) => shift.minutes))
     if (member.minMinutes > 0 && shortest > member.maxMinutes) {
-      reasons.push(
-        `${member.id} may work at most ${member.maxMinutes} min, less than any shift (${shortest} min)`,
-      )
+      reasons.push({
+        code: 'maximum_below_shift',
+        values: { staff: member.id, maximum: member.maxMinutes, shortest },
+        message: `${member.id} may work at most ${member.maxMinutes} min, less than any shift (${shortest} min)`,
+      })
     }
   })
   // A counter holds at most one person at a time, so at most the day's longest shift of work.
@@ -45,16 +63,22 @@ export function diagnoseInfeasibility(roster: PreparedRoster): string[] {
   }, 0)
   const neededMinutes = staff.reduce((sum, member) => sum + member.minMinutes, 0)
   if (neededMinutes > counterMinutes) {
-    reasons.push(
-      `the staff's minimum hours need ${neededMinutes} counter-minutes, but the counters can ` +
+    reasons.push({
+      code: 'counters_too_few',
+      values: { needed: neededMinutes, capacity: counterMinutes },
+      message:
+        `the staff's minimum hours need ${neededMinutes} counter-minutes, but the counters can ` +
         `hold only ${counterMinutes}`,
-    )
+    })
   }
   if (reasons.length === 0) {
-    reasons.push(
-      'the minimum hours, rest time, days and counter capacity cannot all hold together; ' +
+    reasons.push({
+      code: 'rules_conflict',
+      values: {},
+      message:
+        'the minimum hours, rest time, days and counter capacity cannot all hold together; ' +
         'lower some minimums or allow more days',
-    )
+    })
   }
   return reasons
 }

@@ -59,7 +59,11 @@ describe('roster solver', () => {
     const result = await solveRoster(parseRosterInstance(instance), { timeLimitSeconds: 10 })
     expect(result.solution.solver?.status).toBe('infeasible')
     expect(result.solution.assignments).toEqual([])
-    expect(result.conflicts.join('\n')).toContain('S001 must work at least 3000 min')
+    expect(result.conflicts[0]).toMatchObject({
+      code: 'minimum_unreachable',
+      values: { staff: 'S001', minimum: 3000, maxDays: 3 },
+    })
+    expect(result.conflicts[0]!.message).toContain('S001 must work at least 3000 min')
   })
 
   it('names demand that too few staff hold a skill for', () => {

@@ -2,7 +2,7 @@ import type { RosterAssignment, RosterSolution } from '@onewindow/contracts'
 import loadHighs, { type Highs } from 'highs'
 import { checkRoster, type RosterScore } from './check.ts'
 import { assignCounters, type WorkingShift } from './counters.ts'
-import { diagnoseInfeasibility } from './diagnose.ts'
+import { diagnoseInfeasibility, type RosterConflict } from './diagnose.ts'
 import { greedyRoster } from './greedy.ts'
 import { buildRosterModel, type RosterModel } from './model.ts'
 import type { PreparedRoster } from './prepare.ts'
@@ -27,7 +27,7 @@ export interface RosterSolveResult {
   /** The checker's verdict on the solution: what the solver reports always equals it. */
   score: RosterScore
   /** Why no roster exists, when the hard rules conflict. */
-  conflicts: string[]
+  conflicts: RosterConflict[]
   size: { columns: number; rows: number; integers: number }
 }
 
@@ -203,7 +203,16 @@ export async function solveRoster(
       solution: {
         assignments,
         objective: score.objective,
-        solver: { name: 'highs', status: optimal ? 'optimal' : 'time_limit', seconds, gap },
+        solver: {
+          name: 'highs',
+          status: optimal
+            ? 'optimal'
+            : status === modelStatus.timeLimit
+              ? 'time_limit'
+              : 'feasible',
+          seconds,
+          gap,
+        },
       },
       score,
       conflicts: [],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import type { RosterInstance } from '@onewindow/contracts'
-import type { RosterProgress, RosterSolveResult } from '@onewindow/domain'
+import type { RosterConflict, RosterProgress, RosterSolveResult } from '@onewindow/domain'
 
 export interface SolveJob {
   id: string
@@ -14,7 +14,9 @@ export interface SolveJob {
   /** The draft the result was saved to; null when no roster came out. */
   rosterId: number | null
   /** Why no roster satisfies the hard rules, when none does. */
-  conflicts: string[]
+  conflicts: RosterConflict[]
+  /** How the solver ended: optimal, time_limit (with the gap left) or infeasible. */
+  outcome: { status: string; gap: number | null; objective: number | null } | null
 }
 
 /** Finished runs stay readable this long, so a page that polls late still sees the outcome. */
@@ -86,6 +88,7 @@ export function startSolveJob(
     progress: null,
     rosterId: null,
     conflicts: [],
+    outcome: null,
   }
   jobs.set(job.id, job)
   const finish = (state: SolveJob['state']) => {
@@ -97,6 +100,12 @@ export function startSolveJob(
   })
     .then(async (result) => {
       job.conflicts = result.conflicts
+      const { solver, objective } = result.solution
+      job.outcome = {
+        status: solver?.status ?? 'unknown',
+        gap: solver?.gap ?? null,
+        objective: objective ?? null,
+      }
       job.rosterId = await save(result)
       finish('done')
     })

@@ -324,6 +324,7 @@ export function solveStatus(user: SessionUser, jobId: string) {
     progress: job.progress,
     rosterId: job.rosterId,
     conflicts: job.conflicts,
+    outcome: job.outcome,
   }
 }
 

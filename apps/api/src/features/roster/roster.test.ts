@@ -50,6 +50,7 @@ describe.each(testDialects)('scheduling on %s', (dialect) => {
     clearInterval(timer)
     expect(status.state).toBe('done')
     expect(status.rosterId).not.toBeNull()
+    expect(status.outcome).toMatchObject({ status: 'optimal', gap: 0 })
     // The event loop kept turning while HiGHS ran in its worker.
     expect(ticks).toBeGreaterThan(0)
     const week = await manager.roster.week({ weekStart })

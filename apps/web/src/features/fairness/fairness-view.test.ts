@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { addDays, mondayOf, periodDays } from '../../shared/calendar-days'
 import {
   type FairnessRow,
-  addDays,
   balanceLevel,
   hours,
   lastWeeks,
   measure,
-  mondayOf,
   percent,
-  periodDays,
   teamUtilization,
 } from './fairness-view'
 

@@ -1,24 +1,9 @@
 import type { RouterOutputs } from '@onewindow/api'
+import { addDays, mondayOf } from '../../shared/calendar-days'
 
 export type FairnessReport = RouterOutputs['fairness']['report']
 export type FairnessRow = FairnessReport['staff'][number]
 export type BalanceLevel = 'even' | 'uneven' | 'skewed' | 'none'
-
-const dayMs = 86_400_000
-const epochDay = (day: string) => Date.parse(`${day}T00:00:00Z`) / dayMs
-const dayOf = (epoch: number) => new Date(epoch * dayMs).toISOString().slice(0, 10)
-
-/** The date `n` days after `day` ('YYYY-MM-DD', no time zone involved). */
-export const addDays = (day: string, n: number) => dayOf(epochDay(day) + n)
-
-/** The Monday of the ISO week holding `day`. */
-export function mondayOf(day: string): string {
-  // 1970-01-01 was a Thursday: (epoch day + 3) mod 7 counts days since Monday.
-  return addDays(day, -((((epochDay(day) + 3) % 7) + 7) % 7))
-}
-
-/** Days from `from` to `to`, both included. */
-export const periodDays = (from: string, to: string) => epochDay(to) - epochDay(from) + 1
 
 /** The last `weeks` ISO weeks up to today, the current one included, so every week is whole but this one. */
 export function lastWeeks(today: string, weeks: number): [string, string] {

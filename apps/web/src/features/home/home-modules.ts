@@ -1,52 +1,23 @@
-import {
-  Calendar,
-  Checked,
-  Clock,
-  DataAnalysis,
-  Files,
-  Monitor,
-  Odometer,
-  Operation,
-  Star,
-  Tickets,
-  TrendCharts,
-} from '@element-plus/icons-vue'
+import { Checked, DataAnalysis, Odometer, Star, TrendCharts } from '@element-plus/icons-vue'
 import type { Role } from '@onewindow/contracts'
 import type { Component } from 'vue'
 
-export type ModuleKey =
-  | 'queue'
-  | 'workbench'
-  | 'scheduling'
-  | 'balancing'
-  | 'quotas'
-  | 'dashboards'
-  | 'audits'
-  | 'evaluations'
-  | 'catalog'
-  | 'myStats'
-  | 'mySchedule'
+export type ModuleKey = 'quotas' | 'dashboards' | 'audits' | 'evaluations' | 'myStats'
 
 export const moduleIcons: Record<ModuleKey, Component> = {
-  queue: Tickets,
-  workbench: Monitor,
-  scheduling: Calendar,
-  balancing: Operation,
   quotas: Odometer,
   dashboards: DataAnalysis,
   audits: Checked,
   evaluations: Star,
-  catalog: Files,
   myStats: TrendCharts,
-  mySchedule: Clock,
 }
 
 /** What each role will work with once the next modules ship (DESIGN.md, section 5). */
 export const upcomingByRole: Record<Role, ModuleKey[]> = {
-  admin: ['dashboards', 'catalog', 'quotas', 'audits'],
-  manager: ['queue', 'scheduling', 'balancing', 'quotas', 'dashboards'],
-  supervisor: ['audits', 'evaluations', 'dashboards', 'queue'],
-  staff: ['workbench', 'mySchedule', 'myStats'],
+  admin: ['dashboards', 'quotas', 'audits'],
+  manager: ['quotas', 'dashboards'],
+  supervisor: ['audits', 'evaluations', 'dashboards'],
+  staff: ['myStats'],
   backoffice: ['myStats'],
 }
 
@@ -63,6 +34,10 @@ export const linkSummaries: Record<string, string> = {
   centers: 'home.links.centers',
   calendar: 'home.links.calendar',
   'skills-matrix': 'home.links.skillsMatrix',
+  roster: 'home.links.roster',
+  'my-schedule': 'home.links.mySchedule',
+  balancing: 'home.links.balancing',
+  fairness: 'home.links.fairness',
 }
 
 export function greetingKey(hour: number): string {
