@@ -116,22 +116,36 @@ describe('scheduling', () => {
     await expect.poll(() => textOf(manager, 'roster-rules')).toContain('没有违反硬性规则')
   })
 
+  it('exports the week as roster files for the command line', async () => {
+    const downloads: string[] = []
+    manager.on('download', (download) => downloads.push(download.suggestedFilename()))
+    await manager.getByTestId('roster-export').click()
+    await expect.poll(() => downloads.length).toBe(2)
+    expect(downloads.sort()).toEqual([
+      expect.stringMatching(new RegExp(`^roster-.+-${weekStart}\\.instance\\.json$`)),
+      expect.stringMatching(new RegExp(`^roster-.+-${weekStart}\\.solution\\.json$`)),
+    ])
+  })
+
   it('publishes the roster, and the staff member sees her shifts', async () => {
     await manager.getByTestId('roster-publish').click()
     await confirmBox(manager, '确定发布')
     await expect.poll(() => textOf(manager, 'roster-status')).toBe('已发布')
 
+    // 张敏 looks a week further ahead on 我的排班 and finds the shifts just published.
     const staff = await signedInPage(browser, 'staff')
-    await staff.goto(`/my-schedule`)
+    await staff.getByTestId('menu-my-schedule').click()
+    await staff.getByTestId('schedule-later').click()
     await settled(staff)
-    // The page shows this week and next; the planned week is the one after, so check the API.
-    const mine = await staff.evaluate(async (from) => {
-      const input = encodeURIComponent(JSON.stringify({ json: { from } }))
-      const response = await fetch(`/trpc/roster.myShifts?input=${input}`)
-      const body = (await response.json()) as { result: { data: { json: { day: string }[] } } }
-      return body.result.data.json.map((shift) => shift.day)
-    }, weekStart)
-    expect(mine.filter((day) => day <= staffShiftDays.at(-1)!)).toEqual(staffShiftDays)
+    const planned = staff.getByTestId('week-next')
+    for (const day of staffShiftDays) {
+      await expect
+        .poll(() => planned.getByTestId(`day-${day}`).getByTestId('day-shift').count())
+        .toBe(1)
+    }
+    expect(await planned.getByTestId('day-shift').count()).toBe(staffShiftDays.length)
+    await quiet(staff)
+    await screenshot(staff, 'roster-staff-sees-shifts')
     await staff.context().close()
   })
 })

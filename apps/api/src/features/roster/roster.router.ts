@@ -19,6 +19,7 @@ import {
   editShift,
   myShifts,
   publishRoster,
+  rosterFiles,
   rosterWeek,
   solveStatus,
 } from './roster.service.ts'
@@ -28,6 +29,9 @@ export const rosterRouter = {
   week: centerScopedProcedure('roster.manage')
     .input(rosterWeekInput)
     .query(({ ctx, input }) => rosterWeek(ctx.db, oneCenter(ctx.scope), input.weekStart)),
+  files: centerScopedProcedure('roster.manage')
+    .input(rosterWeekInput)
+    .query(({ ctx, input }) => rosterFiles(ctx.db, oneCenter(ctx.scope), input.weekStart)),
   autoSchedule: centerScopedProcedure('roster.manage')
     .input(autoScheduleInput)
     .mutation(({ ctx, input }) =>

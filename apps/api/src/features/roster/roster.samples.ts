@@ -71,6 +71,10 @@ export const rosterSamples: Record<string, unknown> = {
     await openAllWeek(db, 1)
     return { centerId: 1, weekStart: nextMonday() }
   },
+  'roster.files': async (db: Db) => {
+    await openAllWeek(db, 1)
+    return { centerId: 1, weekStart: nextMonday() }
+  },
   // One run at a time per center: each call waits for the last to finish.
   'roster.autoSchedule': async (db: Db) => {
     await openAllWeek(db, 1)

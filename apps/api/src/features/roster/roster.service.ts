@@ -124,6 +124,20 @@ function coverageView(instance: RosterInstance, assignments: RosterAssignment[])
   })
 }
 
+/** The week as files of the shared roster format, for `pnpm roster solve|check`. */
+export async function rosterFiles(db: Kysely<Database>, centerId: number, weekStart: string) {
+  const roster = await rosterOfWeek(db, centerId, weekStart)
+  if (!roster) {
+    const { instance } = await buildRosterInstance(db, centerId, weekStart)
+    return { instance, solution: { assignments: [] as RosterAssignment[] } }
+  }
+  const instance = rosterInstanceSchema.parse(JSON.parse(roster.instance))
+  const directory = await directoryOf(db, centerId, instance)
+  const assignments = assignmentsOf(await shiftsOf(db, roster.id), directory)
+  const { objective } = checkRoster(parseRosterInstance(instance), assignments)
+  return { instance, solution: { assignments, objective } }
+}
+
 /**
  * Everything the week view shows: the draft (or, before the first run, the week's problem with
  * no shifts), its score and broken rules, coverage per skill and slot, and who and what it plans.

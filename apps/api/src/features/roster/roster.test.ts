@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@onewindow/db'
 import { seedDemoData } from '@onewindow/db/seed'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
-import { addCalendarDays } from '@onewindow/domain'
+import { addCalendarDays, checkRoster, parseRosterInstance } from '@onewindow/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appCodeOf, callerAs, countRows, fieldErrorsOf } from '../../testing/callers.ts'
 import { nextMonday } from './roster.samples.ts'
@@ -149,6 +149,17 @@ describe.each(testDialects)('scheduling on %s', (dialect) => {
       .executeTakeFirstOrThrow()
     const otherManager = await callerAs(database, username)
     expect(await appCodeOf(otherManager.roster.publish({ rosterId }))).toBe('auth.outOfScope')
+  })
+
+  it('exports the week as files the command-line checker scores the same', async () => {
+    const manager = await callerAs(database, 'manager')
+    const week = await manager.roster.week({ weekStart })
+    const files = await manager.roster.files({ weekStart })
+    const score = checkRoster(parseRosterInstance(files.instance), files.solution.assignments)
+    expect(score.objective).toBe(week.score.objective)
+    expect(files.solution.objective).toBe(week.score.objective)
+    expect(score.feasible).toBe(true)
+    expect(files.solution.assignments).toHaveLength(week.shifts.length)
   })
 
   it('publishes the draft so staff see their own shifts', async () => {

@@ -37,7 +37,7 @@ describe('my schedule', () => {
 
   it('lays out this week and next from Monday, on a Sunday too, across a year end', () => {
     // 2026-01-04 is a Sunday: its week started on Monday 2025-12-29.
-    const weeks = scheduleWeeks('2026-01-04', [
+    const weeks = scheduleWeeks('2026-01-04', '2025-12-29', [
       shift('2025-12-29'),
       shift('2026-01-03', 'AM2', [['09:00', '12:00']]),
       shift('2026-01-05', 'PM', [['13:00', '17:00']]),
@@ -65,6 +65,7 @@ describe('my schedule', () => {
   it('marks days of leave that still count, approved above pending', () => {
     const weeks = scheduleWeeks(
       '2026-03-11',
+      '2026-03-09',
       [],
       [
         leave('2026-03-12', '2026-03-13', 'pending'),
@@ -79,7 +80,8 @@ describe('my schedule', () => {
   })
 
   it('names the three usual shifts and leaves the others to their times', () => {
-    expect(['FULL', 'AM', 'PM', 'AM2', 'FULL2', 'X'].map(namedShift)).toEqual([
+    expect(['FULL', 'FULL-E', 'AM', 'PM', 'AM2', 'FULL2', 'X'].map(namedShift)).toEqual([
+      'FULL',
       'FULL',
       'AM',
       'PM',

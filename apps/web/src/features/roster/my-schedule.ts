@@ -37,6 +37,7 @@ export const scheduleStart = (today: string) => mondayOf(today)
 /** This week and next, Monday to Sunday, each day with its shift and leave, if any. */
 export function scheduleWeeks(
   today: string,
+  start: string,
   shifts: readonly MyShift[],
   leave: readonly MyLeave[] = [],
 ): ScheduleWeek[] {
@@ -46,7 +47,6 @@ export function scheduleWeeks(
     if (covering.some((l) => l.status === 'approved')) return 'approved'
     return covering.some((l) => l.status === 'pending') ? 'pending' : null
   }
-  const start = scheduleStart(today)
   return [0, 7].map((offset) => {
     const monday = addDays(start, offset)
     const days = Array.from({ length: 7 }, (_, index): ScheduleDay => {
@@ -64,12 +64,15 @@ export function scheduleWeeks(
   })
 }
 
-const namedShifts = ['FULL', 'AM', 'PM'] as const
-export type NamedShift = (typeof namedShifts)[number]
+export type NamedShift = 'FULL' | 'AM' | 'PM'
 
-/** FULL, AM and PM have names; other templates (a Saturday morning, FULL2) go by their times. */
+/**
+ * FULL (whatever its lunch: FULL-E, FULL-L), AM and PM have names; other templates (a Saturday
+ * morning, FULL2) go by their times.
+ */
 export function namedShift(code: string): NamedShift | null {
-  return (namedShifts as readonly string[]).includes(code) ? (code as NamedShift) : null
+  const name = /^(FULL|AM|PM)(-[EL])?$/.exec(code)?.[1]
+  return name ? (name as NamedShift) : null
 }
 
 /** 08:30–12:00 13:00–17:00 */

@@ -1,14 +1,10 @@
 import type { FileDownload } from '@onewindow/contracts'
+import { saveBlob } from '../../shared/save-file'
 
 /** Hands a server-made file to the browser's download. */
 export function saveDownload(file: FileDownload): void {
   const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
-  const link = Object.assign(document.createElement('a'), { href: url, download: file.filename })
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(new Blob([bytes], { type: file.mimeType }), file.filename)
 }
 
 /** A chosen file as base64, without the data-URL prefix. */

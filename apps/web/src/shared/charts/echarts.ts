@@ -8,8 +8,8 @@ import {
 import { use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 
-// Only the parts these charts draw, so the bundle stays small. SVG keeps labels in the DOM, sharp
-// at any zoom and readable by tests.
+// Only the parts the app's charts draw, so the bundle stays small. SVG keeps labels in the DOM,
+// sharp at any zoom and readable by tests.
 use([
   BarChart,
   LineChart,
