@@ -13,6 +13,7 @@ import { fairnessSamples } from './features/fairness/fairness.samples.ts'
 import { operationLogSamples } from './features/operation-log/operation-log.samples.ts'
 import { orgSamples } from './features/org/org.samples.ts'
 import { queueSamples } from './features/queue/queue.samples.ts'
+import { quotasSamples } from './features/quotas/quotas.samples.ts'
 import { rosterSamples } from './features/roster/roster.samples.ts'
 import { staffSamples } from './features/staff/staff.samples.ts'
 import { systemSamples } from './features/system/system.samples.ts'
@@ -42,6 +43,7 @@ const sampleInputs: Record<string, unknown> = {
   ...transferSamples,
   ...fairnessSamples,
   ...rosterSamples,
+  ...quotasSamples,
 }
 
 /**

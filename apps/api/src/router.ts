@@ -8,6 +8,7 @@ import { fairnessRouter } from './features/fairness/fairness.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
 import { queueRouter } from './features/queue/queue.router.ts'
+import { quotasRouter } from './features/quotas/quotas.router.ts'
 import { rosterRouter } from './features/roster/roster.router.ts'
 import { staffRouter } from './features/staff/staff.router.ts'
 import { systemRouter } from './features/system/system.router.ts'
@@ -24,6 +25,7 @@ export const appRouter = router({
   balancing: balancingRouter,
   cases: casesRouter,
   roster: rosterRouter,
+  quotas: quotasRouter,
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,

@@ -2,6 +2,7 @@ import { appointmentErrors } from './appointments.ts'
 import { balancingErrors } from './balancing.ts'
 import { caseErrors } from './cases.ts'
 import { fairnessErrors } from './fairness.ts'
+import { quotaErrors } from './quotas.ts'
 import { rosterErrors } from './roster.ts'
 
 /**
@@ -13,6 +14,7 @@ export const errorMessages = {
   ...balancingErrors,
   ...caseErrors,
   ...fairnessErrors,
+  ...quotaErrors,
   ...rosterErrors,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码错误',

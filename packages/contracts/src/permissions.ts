@@ -27,6 +27,8 @@ export const permissions = [
   'leave.request',
   'balancing.manage',
   'report.read',
+  'quota.read',
+  'quota.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -51,6 +53,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'roster.manage',
     'balancing.manage',
     'report.read',
+    'quota.read',
+    'quota.manage',
   ],
   // Supervisors audit cases, so they may see who applied (each reveal is logged).
   supervisor: [
@@ -63,6 +67,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.reveal',
     'roster.read',
     'report.read',
+    'quota.read',
   ],
   // Staff book next visits for residents at the window or on the phone.
   // Staff see their own published shifts and ask for leave.

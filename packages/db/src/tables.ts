@@ -1,5 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { Role, StaffStatus } from '@onewindow/contracts'
+import type {
+  QuotaEnforcement,
+  QuotaKind,
+  QuotaMetric,
+  QuotaPeriod,
+  Role,
+  StaffStatus,
+} from '@onewindow/contracts'
 
 /*
  * Conventions, the same on SQLite and MySQL:
@@ -399,6 +406,36 @@ export interface LeaveRequestTable {
   decided_at: number | null
 }
 
+/** A cap or target on a volume for a scope (null parts: any) and period, in force for dates. */
+export interface QuotaTable {
+  id: Generated<number>
+  name: string
+  center_id: number | null
+  counter_id: number | null
+  staff_id: number | null
+  service_item_id: number | null
+  skill_id: number | null
+  metric: QuotaMetric
+  period: QuotaPeriod
+  range_from: string | null
+  range_to: string | null
+  amount: number
+  kind: QuotaKind
+  enforcement: QuotaEnforcement | null
+  warn_at: number
+  effective_from: string
+  effective_to: string | null
+  created_by: number
+  created_at: number
+}
+
+/** How much of a capped quota's period is taken: what blocks the next ticket or booking. */
+export interface QuotaUsageTable {
+  quota_id: number
+  period_from: string
+  used: number
+}
+
 export interface Database {
   district: DistrictTable
   center: CenterTable
@@ -413,6 +450,8 @@ export interface Database {
   roster_shift: RosterShiftTable
   published_shift: PublishedShiftTable
   leave_request: LeaveRequestTable
+  quota: QuotaTable
+  quota_usage: QuotaUsageTable
   staff: StaffTable
   staff_skill: StaffSkillTable
   session: SessionTable

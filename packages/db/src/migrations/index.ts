@@ -41,6 +41,7 @@ import * as counterPause from './2026-11-26-39-counter-pause.ts'
 import * as counterSessionLog from './2026-11-26-39-counter-session-log.ts'
 import * as counterFocus from './2026-11-26-40-counter-focus.ts'
 import * as roster from './2026-11-26-41-roster.ts'
+import * as quota from './2026-11-26-42-quota.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-39-counter-session-log': counterSessionLog,
   '2026-11-26-40-counter-focus': counterFocus,
   '2026-11-26-41-roster': roster,
+  '2026-11-26-42-quota': quota,
 }

@@ -55,6 +55,12 @@ const dataTables = [
   'service_case',
   'case_event',
   'appointment',
+  'roster',
+  'roster_shift',
+  'published_shift',
+  'leave_request',
+  'quota',
+  'quota_usage',
   'session',
   'operation_log',
 ] as const

@@ -13,6 +13,13 @@ import { appError, notFound } from '../../errors.ts'
 import { type CenterScope, assertCenterAccess, whereInScope } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { issueTicket, offeredItem } from '../queue/tickets.service.ts'
+import {
+  prepareQuotaUsage,
+  quotaEventAt,
+  releaseQuotaPlace,
+  takeQuotaPlace,
+} from '../quotas/quota-enforcement.ts'
+import { type QuotaAlert, publishQuotaAlerts } from '../quotas/quota-events.ts'
 import { slotsOfDay } from './appointment-slots.ts'
 
 const graceMs = appointmentGraceMinutes * 60_000
@@ -66,14 +73,23 @@ export async function bookAppointment(
   const item = await bookableItem(db, input.centerId, input.serviceItemId)
   const now = Date.now()
   const day = shanghaiToday(input.slotStart)
+  const event = { ...quotaEventAt(input.centerId), serviceItemId: item.id, skillId: item.skill_id }
+  await prepareQuotaUsage(db, 'appointments_booked', event, day)
+  let alerts: QuotaAlert[] = []
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      const booked = await db.transaction().execute(async (trx) => {
         await lockCenter(trx, input.centerId)
         const slots = await slotsOfDay(trx, { ...input, skillId: item.skill_id, day, now })
         const slot = slots.find((s) => s.start === input.slotStart)
         if (!slot || slot.start <= now) throw appError('BAD_REQUEST', 'appointment.noSuchSlot')
         if (!slot.bookable) throw appError('CONFLICT', 'appointment.slotFull')
+        const event = {
+          ...quotaEventAt(input.centerId),
+          serviceItemId: item.id,
+          skillId: item.skill_id,
+        }
+        alerts = await takeQuotaPlace(trx, 'appointments_booked', event, day)
         const code = newCode()
         const result = await trx
           .insertInto('appointment')
@@ -114,6 +130,8 @@ export async function bookAppointment(
           slotEnd: new Date(slot.end),
         }
       })
+      publishQuotaAlerts(input.centerId, alerts)
+      return booked
     } catch (error) {
       // Two bookings drew the same code for the day: draw again.
       if (!isUniqueViolation(error) || attempt === 5) throw error
@@ -170,8 +188,16 @@ export async function cancelAppointment(
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('appointment')
-      .select(['center_id', 'status', 'slot_start'])
-      .where('id', '=', appointmentId)
+      .innerJoin('service_item', 'service_item.id', 'appointment.service_item_id')
+      .select([
+        'appointment.center_id',
+        'appointment.status',
+        'appointment.slot_start',
+        'appointment.day',
+        'appointment.service_item_id',
+        'service_item.skill_id',
+      ])
+      .where('appointment.id', '=', appointmentId)
       .executeTakeFirst()
     if (!row) throw notFound()
     assertCenterAccess(user, row.center_id)
@@ -183,6 +209,12 @@ export async function cancelAppointment(
       .set({ status: 'cancelled', cancelled_at: Date.now() })
       .where('id', '=', appointmentId)
       .execute()
+    const event = {
+      ...quotaEventAt(row.center_id),
+      serviceItemId: row.service_item_id,
+      skillId: row.skill_id,
+    }
+    await releaseQuotaPlace(trx, 'appointments_booked', event, row.day)
     await appendOperation(trx, actor, {
       action: 'appointment.cancel',
       centerId: row.center_id,

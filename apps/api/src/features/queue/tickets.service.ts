@@ -3,6 +3,8 @@ import type { Database } from '@onewindow/db'
 import type { Kysely, Transaction } from 'kysely'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
+import { prepareQuotaUsage, quotaEventAt, takeQuotaPlace } from '../quotas/quota-enforcement.ts'
+import { publishQuotaAlerts } from '../quotas/quota-events.ts'
 import { publishQueueChange } from './queue-events.ts'
 import { nextTicketNumber } from './ticket-numbers.ts'
 import { recordTicketEvent } from './ticket-transitions.ts'
@@ -54,7 +56,11 @@ export async function issueTicket(
   if (!item) throw appError('BAD_REQUEST', 'queue.itemNotOffered')
   const now = Date.now()
   const day = shanghaiToday(now)
-  const ticket = await db.transaction().execute(async (trx) => {
+  const event = { ...quotaEventAt(input.centerId), serviceItemId: item.id, skillId: item.skill_id }
+  await prepareQuotaUsage(db, 'tickets_issued', event, day)
+  const { ticket, alerts } = await db.transaction().execute(async (trx) => {
+    // A booked resident checking in already holds a place: counted, never refused.
+    const alerts = await takeQuotaPlace(trx, 'tickets_issued', event, day, !!input.booking)
     const number = await nextTicketNumber(trx, input.centerId, day, item.skill_id)
     const result = await trx
       .insertInto('ticket')
@@ -77,9 +83,10 @@ export async function issueTicket(
     if (input.booking) await markCheckedIn(trx, input.booking.appointmentId, id)
     const row = { id, center_id: input.centerId, number, counter_id: null }
     await recordTicketEvent(trx, actor, row, { action: 'queue.issue', from: null, to: 'waiting' })
-    return row
+    return { ticket: row, alerts }
   })
   publishQueueChange(input.centerId)
+  publishQuotaAlerts(input.centerId, alerts)
   const ahead = await waitingAhead(db, input.centerId, item.skill_id, ticket.id)
   return {
     ticketId: ticket.id,

@@ -1,0 +1,239 @@
+import {
+  type QuotaDefinition,
+  type QuotaScope,
+  type SessionUser,
+  shanghaiToday,
+} from '@onewindow/contracts'
+import type { Database } from '@onewindow/db'
+import {
+  addCalendarDays,
+  effectiveOverlap,
+  isEffective,
+  quotaLevel,
+  quotaPeriodOf,
+} from '@onewindow/domain'
+import type { Kysely } from 'kysely'
+import { appError } from '../../errors.ts'
+import { type CenterScope, assertCenterAccess } from '../../scope.ts'
+import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
+import { consumption } from './quota-consumption.ts'
+import { type QuotaRow, scopeOf, termsOf } from './quota-rows.ts'
+
+function quotaRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('quota')
+    .leftJoin('center', 'center.id', 'quota.center_id')
+    .leftJoin('counter', 'counter.id', 'quota.counter_id')
+    .leftJoin('staff', 'staff.id', 'quota.staff_id')
+    .leftJoin('service_item', 'service_item.id', 'quota.service_item_id')
+    .leftJoin('skill', 'skill.id', 'quota.skill_id')
+    .selectAll('quota')
+    .select([
+      'center.name as center_name',
+      'counter.name as counter_name',
+      'staff.display_name as staff_name',
+      'service_item.name as service_item_name',
+      'skill.name as skill_name',
+    ])
+}
+
+async function usageToday(db: Kysely<Database>, row: QuotaRow, today: string) {
+  const period = isEffective(termsOf(row), today) ? quotaPeriodOf(termsOf(row), today) : null
+  if (!period) return null
+  // A cap's running count is what blocks; it starts from the same source rows.
+  const running = await db
+    .selectFrom('quota_usage')
+    .select('used')
+    .where('quota_id', '=', row.id)
+    .where('period_from', '=', period.from)
+    .executeTakeFirst()
+  const used = running
+    ? Number(running.used)
+    : await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
+  const amount = Number(row.amount)
+  return {
+    periodFrom: period.from,
+    periodTo: period.to,
+    used,
+    amount,
+    share: used / amount,
+    level: quotaLevel(used, termsOf(row)),
+  }
+}
+
+/** The quotas of a center (district-wide ones included) with today's consumption. */
+export async function listQuotas(
+  db: Kysely<Database>,
+  scope: CenterScope,
+  includeEnded: boolean,
+  now = Date.now(),
+) {
+  const today = shanghaiToday(now)
+  const rows = await quotaRows(db)
+    .$if(scope.centerId !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('quota.center_id', '=', scope.centerId!), eb('quota.center_id', 'is', null)]),
+      ),
+    )
+    .$if(!includeEnded, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('quota.effective_to', 'is', null), eb('quota.effective_to', '>=', today)]),
+      ),
+    )
+    .orderBy('quota.effective_from', 'desc')
+    .orderBy('quota.id', 'desc')
+    .execute()
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      name: row.name,
+      scope: {
+        ...scopeOf(row),
+        centerName: row.center_name,
+        counterName: row.counter_name,
+        staffName: row.staff_name,
+        serviceItemName: row.service_item_name,
+        skillName: row.skill_name,
+      },
+      metric: row.metric,
+      period: row.period,
+      rangeFrom: row.range_from,
+      rangeTo: row.range_to,
+      amount: Number(row.amount),
+      kind: row.kind,
+      enforcement: row.enforcement,
+      warnAt: Number(row.warn_at),
+      effectiveFrom: row.effective_from,
+      effectiveTo: row.effective_to,
+      status:
+        row.effective_from > today
+          ? ('scheduled' as const)
+          : row.effective_to !== null && row.effective_to < today
+            ? ('ended' as const)
+            : ('active' as const),
+      usage: await usageToday(db, row, today),
+    })),
+  )
+}
+
+/** Every id the scope names exists, and counters and people belong to its center. */
+async function assertScopeExists(db: Kysely<Database>, scope: QuotaScope) {
+  const exists = async (table: 'center' | 'service_item' | 'skill', id: number | null) =>
+    id === null ||
+    (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  const inCenter = async (table: 'counter' | 'staff', id: number | null) =>
+    id === null ||
+    (await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('center_id', '=', scope.centerId!)
+      .executeTakeFirst()) !== undefined
+  const checks = await Promise.all([
+    exists('center', scope.centerId),
+    exists('service_item', scope.serviceItemId),
+    exists('skill', scope.skillId),
+    inCenter('counter', scope.counterId),
+    inCenter('staff', scope.staffId),
+  ])
+  if (checks.includes(false)) throw appError('BAD_REQUEST', 'quota.unknownScope')
+}
+
+const sameScopeAs = (scope: QuotaScope) => (row: QuotaRow) =>
+  row.center_id === scope.centerId &&
+  row.counter_id === scope.counterId &&
+  row.staff_id === scope.staffId &&
+  row.service_item_id === scope.serviceItemId &&
+  row.skill_id === scope.skillId
+
+/**
+ * Adds a quota, refusing one whose dates overlap another of the same scope and metric: to change
+ * an amount, end the old quota and start a new one, so history keeps what applied when.
+ */
+export async function createQuota(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  definition: QuotaDefinition,
+) {
+  assertCenterAccess(user, definition.scope.centerId)
+  await assertScopeExists(db, definition.scope)
+  return db.transaction().execute(async (trx) => {
+    const sameMetric = await trx
+      .selectFrom('quota')
+      .selectAll()
+      .where('metric', '=', definition.metric)
+      .execute()
+    const clash = sameMetric
+      .filter(sameScopeAs(definition.scope))
+      .some((row) => effectiveOverlap(termsOf(row), definition))
+    if (clash) throw appError('CONFLICT', 'quota.overlap')
+    const { scope } = definition
+    const inserted = await trx
+      .insertInto('quota')
+      .values({
+        name: definition.name,
+        center_id: scope.centerId,
+        counter_id: scope.counterId,
+        staff_id: scope.staffId,
+        service_item_id: scope.serviceItemId,
+        skill_id: scope.skillId,
+        metric: definition.metric,
+        period: definition.period,
+        range_from: definition.period === 'range' ? definition.rangeFrom : null,
+        range_to: definition.period === 'range' ? definition.rangeTo : null,
+        amount: definition.amount,
+        kind: definition.kind,
+        enforcement: definition.enforcement,
+        warn_at: definition.warnAt,
+        effective_from: definition.effectiveFrom,
+        effective_to: definition.effectiveTo,
+        created_by: user.id,
+        created_at: Date.now(),
+      })
+      .executeTakeFirstOrThrow()
+    const quotaId = Number(inserted.insertId)
+    await appendOperation(trx, actor, {
+      action: 'quota.create',
+      centerId: scope.centerId,
+      targetType: 'quota',
+      targetId: quotaId,
+      after: definition,
+    })
+    return { quotaId }
+  })
+}
+
+/** Ends a quota after `lastDay` (from yesterday on: what applied stays on record). */
+export async function endQuota(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: { quotaId: number; lastDay: string },
+) {
+  const quota = await db
+    .selectFrom('quota')
+    .selectAll()
+    .where('id', '=', input.quotaId)
+    .executeTakeFirst()
+  if (!quota) throw appError('NOT_FOUND', 'quota.notFound')
+  assertCenterAccess(user, quota.center_id)
+  if (input.lastDay < addCalendarDays(shanghaiToday(), -1))
+    throw appError('BAD_REQUEST', 'quota.endInPast')
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('quota')
+      .set({ effective_to: input.lastDay })
+      .where('id', '=', quota.id)
+      .execute()
+    await appendOperation(trx, actor, {
+      action: 'quota.end',
+      centerId: quota.center_id,
+      targetType: 'quota',
+      targetId: quota.id,
+      before: { effectiveTo: quota.effective_to },
+      after: { effectiveTo: input.lastDay },
+    })
+  })
+  return { ok: true as const }
+}

@@ -1,0 +1,196 @@
+import { shanghaiToday } from '@onewindow/contracts'
+import type { DatabaseHandle } from '@onewindow/db'
+import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { addCalendarDays } from '@onewindow/domain'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { insertCatalogFixture, testKioskToken } from '../../testing/catalog-fixture.ts'
+import { appCodeOf, callerAs, countRows, fieldErrorsOf } from '../../testing/callers.ts'
+import { callerFor, insertFixture } from '../../testing/fixture.ts'
+import { openAllWeek } from '../appointments/appointments.testing.ts'
+import { hashToken } from '../auth/session.service.ts'
+import { quotaAlerts } from './quota-events.ts'
+
+const today = () => shanghaiToday()
+
+describe.each(testDialects)('quotas on %s', (dialect) => {
+  let database: DatabaseHandle
+  const kiosk = () =>
+    callerFor(database, null, { kioskTokenHash: hashToken(testKioskToken) }).caller
+  let serviceItemId = 1
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect)
+    await insertFixture(database.db)
+    await insertCatalogFixture(database.db)
+    await openAllWeek(database.db, 1)
+  })
+  afterAll(() => database.destroy())
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** A cap on tickets of one item at center 1, from today. */
+  async function cap(amount: number, enforcement: 'hard' | 'soft', overrides: object = {}) {
+    const manager = await callerAs(database, 'manager1')
+    return manager.quotas.create({
+      name: `上限 ${amount}`,
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId, skillId: null },
+      metric: 'tickets_issued',
+      period: 'day',
+      amount,
+      kind: 'cap',
+      enforcement,
+      effectiveFrom: today(),
+      ...overrides,
+    })
+  }
+
+  it('lets exactly 10 of 30 simultaneous kiosk requests through a hard cap of 10', async () => {
+    serviceItemId = 1
+    await cap(10, 'hard')
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () => kiosk().queue.kiosk.issue({ serviceItemId })),
+    )
+    const issued = results.filter((r) => r.status === 'fulfilled')
+    const refused = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as Error).message] : [],
+    )
+    expect(issued).toHaveLength(10)
+    expect(refused).toEqual(Array(20).fill('quota.full'))
+    const tickets = await database.db
+      .selectFrom('ticket')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_item_id', '=', serviceItemId)
+      .executeTakeFirstOrThrow()
+    expect(Number(tickets.n)).toBe(10)
+    const [quota] = await (await callerAs(database, 'manager1')).quotas.list({})
+    expect(quota!.usage).toMatchObject({ used: 10, amount: 10, level: 'full' })
+  })
+
+  it('warns managers live at the warning share and when a soft cap fills, without blocking', async () => {
+    serviceItemId = 2
+    const abort = new AbortController()
+    const received: { level: string; used: number }[] = []
+    const listening = (async () => {
+      for await (const alert of quotaAlerts(1, abort.signal)) received.push(alert)
+    })().catch(() => undefined)
+    await cap(5, 'soft', { effectiveTo: today() })
+    for (let i = 0; i < 6; i++) await kiosk().queue.kiosk.issue({ serviceItemId })
+    abort.abort()
+    await listening
+    // 4 of 5 is the 80% warning; 5 fills it; the sixth goes through, unannounced.
+    expect(received.map((alert) => [alert.level, alert.used])).toEqual([
+      ['warn', 4],
+      ['full', 5],
+    ])
+  })
+
+  it('counts from midnight in Shanghai: a daily cap opens again the next day', async () => {
+    serviceItemId = 1
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const day = addCalendarDays(today(), 30)
+    const manager = await callerAs(database, 'manager1')
+    await manager.quotas.create({
+      name: '跨午夜',
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId: 2, skillId: null },
+      metric: 'tickets_issued',
+      period: 'day',
+      amount: 1,
+      kind: 'cap',
+      enforcement: 'hard',
+      effectiveFrom: day,
+    })
+    // 23:59 in Shanghai is 15:59 UTC.
+    vi.setSystemTime(new Date(`${day}T15:59:00Z`))
+    await kiosk().queue.kiosk.issue({ serviceItemId: 2 })
+    expect(await appCodeOf(kiosk().queue.kiosk.issue({ serviceItemId: 2 }))).toBe('quota.full')
+    vi.setSystemTime(new Date(`${day}T16:01:00Z`))
+    await expect(kiosk().queue.kiosk.issue({ serviceItemId: 2 })).resolves.toMatchObject({
+      number: expect.any(String),
+    })
+  })
+
+  it('refuses bad definitions and overlaps, writing nothing', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const before = await countRows(database.db, 'quota')
+    const base = {
+      name: '坏定义',
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId: 1, skillId: null },
+      metric: 'tickets_issued' as const,
+      period: 'day' as const,
+      amount: 5,
+      kind: 'cap' as const,
+      enforcement: 'hard' as const,
+      effectiveFrom: today(),
+    }
+    expect(await fieldErrorsOf(manager.quotas.create({ ...base, amount: -3 }))).toEqual({
+      amount: 'quota.amountPositive',
+    })
+    expect(await fieldErrorsOf(manager.quotas.create({ ...base, amount: 2.5 }))).toEqual({
+      amount: 'quota.wholeAmount',
+    })
+    expect(await fieldErrorsOf(manager.quotas.create({ ...base, kind: 'target' }))).toEqual({
+      enforcement: 'quota.targetNotEnforced',
+    })
+    const unknownItem = { ...base, scope: { ...base.scope, serviceItemId: 9999 } }
+    expect(await appCodeOf(manager.quotas.create(unknownItem))).toBe('quota.unknownScope')
+    // Counter 3 belongs to center 2.
+    const otherCounter = { ...base, scope: { ...base.scope, counterId: 3 } }
+    expect(await appCodeOf(manager.quotas.create(otherCounter))).toBe('quota.unknownScope')
+    // The first test's cap of item 1 runs open-ended from today.
+    expect(
+      await appCodeOf(
+        manager.quotas.create({ ...base, effectiveFrom: addCalendarDays(today(), 5) }),
+      ),
+    ).toBe('quota.overlap')
+    const otherCenter = { ...base, scope: { ...base.scope, centerId: 2 } }
+    expect(await appCodeOf(manager.quotas.create(otherCenter))).toBe('auth.outOfScope')
+    expect(await countRows(database.db, 'quota')).toBe(before)
+  })
+
+  it('ends a quota so a new amount can follow it, keeping both on record', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const [open] = (await manager.quotas.list({})).filter((q) => q.name === '上限 10')
+    await manager.quotas.end({ quotaId: open!.id, lastDay: today() })
+    await cap(12, 'hard', { effectiveFrom: addCalendarDays(today(), 1), name: '上限 12' })
+    const names = (await manager.quotas.list({})).map((q) => [q.name, q.status])
+    expect(names).toContainEqual(['上限 12', 'scheduled'])
+    expect(names).toContainEqual(['上限 10', 'active'])
+    expect(
+      await appCodeOf(
+        manager.quotas.end({ quotaId: open!.id, lastDay: addCalendarDays(today(), -3) }),
+      ),
+    ).toBe('quota.endInPast')
+  })
+
+  it('holds bookings to a cap on appointments and frees the place when one is cancelled', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const tomorrow = addCalendarDays(today(), 1)
+    await manager.quotas.create({
+      name: '预约上限',
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId: 2, skillId: null },
+      metric: 'appointments_booked',
+      period: 'day',
+      amount: 1,
+      kind: 'cap',
+      enforcement: 'hard',
+      effectiveFrom: tomorrow,
+    })
+    const staff = await callerAs(database, 'staff1')
+    const [first, second] = (
+      await staff.appointments.slots({ serviceItemId: 2, day: tomorrow })
+    ).filter((slot) => slot.bookable)
+    const booking = (slot: typeof first) => ({
+      serviceItemId: 2,
+      slotStart: slot!.start.getTime(),
+      residentName: '张三明',
+      residentPhone: '13812345678',
+    })
+    const { appointmentId } = await staff.appointments.book(booking(first))
+    expect(await appCodeOf(staff.appointments.book(booking(second)))).toBe('quota.full')
+    await staff.appointments.cancel({ appointmentId })
+    await expect(staff.appointments.book(booking(second))).resolves.toMatchObject({
+      code: expect.any(String),
+    })
+  })
+})

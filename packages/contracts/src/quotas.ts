@@ -1,0 +1,144 @@
+import { z } from 'zod'
+import { centerScopeInput, id } from './common.ts'
+
+/** What a quota counts. */
+export const quotaMetrics = [
+  'tickets_issued',
+  'appointments_booked',
+  'cases_accepted',
+  'cases_completed',
+  'workload_points',
+] as const
+export type QuotaMetric = (typeof quotaMetrics)[number]
+
+/** The metrics a cap can block at the moment they happen (the others are measured after). */
+export const enforceableMetrics: readonly QuotaMetric[] = ['tickets_issued', 'appointments_booked']
+
+export const quotaPeriods = ['day', 'week', 'month', 'range'] as const
+export type QuotaPeriod = (typeof quotaPeriods)[number]
+
+/** cap: at most `amount`; target: at least `amount`, a goal. */
+export const quotaKinds = ['cap', 'target'] as const
+export type QuotaKind = (typeof quotaKinds)[number]
+
+/** hard caps block; soft caps only warn, at `warnAt` and at 100%. */
+export const quotaEnforcements = ['hard', 'soft'] as const
+export type QuotaEnforcement = (typeof quotaEnforcements)[number]
+
+const day = z.iso.date()
+
+/** Who and what a quota covers; null parts mean "any" (all null: the whole district). */
+export const quotaScope = z.object({
+  centerId: id.nullable(),
+  counterId: id.nullable(),
+  staffId: id.nullable(),
+  serviceItemId: id.nullable(),
+  skillId: id.nullable(),
+})
+export type QuotaScope = z.infer<typeof quotaScope>
+
+export const quotaDefinition = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    scope: quotaScope,
+    metric: z.enum(quotaMetrics),
+    period: z.enum(quotaPeriods),
+    /** Only for period 'range': the first and last day it counts over. */
+    rangeFrom: day.nullable().default(null),
+    rangeTo: day.nullable().default(null),
+    amount: z.number().positive({ error: 'quota.amountPositive' }).max(1_000_000),
+    kind: z.enum(quotaKinds),
+    /** Only for caps. */
+    enforcement: z.enum(quotaEnforcements).nullable().default(null),
+    /** The share of the amount at which managers are warned. */
+    warnAt: z.number().min(0.1).max(0.99).default(0.8),
+    effectiveFrom: day,
+    effectiveTo: day.nullable().default(null),
+  })
+  .superRefine((quota, context) => {
+    const issue = (path: string, error: string) =>
+      context.addIssue({ code: 'custom', path: [path], message: error })
+    if (quota.period === 'range' && (quota.rangeFrom === null || quota.rangeTo === null)) {
+      issue('rangeFrom', 'quota.rangeRequired')
+    }
+    if (quota.rangeFrom && quota.rangeTo && quota.rangeTo < quota.rangeFrom) {
+      issue('rangeTo', 'quota.endBeforeStart')
+    }
+    if (quota.effectiveTo && quota.effectiveTo < quota.effectiveFrom) {
+      issue('effectiveTo', 'quota.endBeforeStart')
+    }
+    if (quota.kind === 'cap' && quota.enforcement === null) {
+      issue('enforcement', 'quota.enforcementRequired')
+    }
+    if (quota.kind === 'target' && quota.enforcement !== null) {
+      issue('enforcement', 'quota.targetNotEnforced')
+    }
+    const counts = quota.metric !== 'workload_points'
+    if (counts && !Number.isInteger(quota.amount)) issue('amount', 'quota.wholeAmount')
+    const { scope } = quota
+    if ((scope.counterId !== null || scope.staffId !== null) && scope.centerId === null) {
+      issue('scope', 'quota.centerRequired')
+    }
+  })
+export type QuotaDefinition = z.infer<typeof quotaDefinition>
+
+export const createQuotaInput = quotaDefinition
+export const quotaIdInput = z.object({ quotaId: id })
+/** Ends a quota after `lastDay` (a new one may then take over): history stays. */
+export const endQuotaInput = quotaIdInput.extend({ lastDay: day })
+export const listQuotasInput = centerScopeInput.extend({
+  includeEnded: z.boolean().default(false),
+})
+
+/** Refusals about quotas, in both languages (mounted in errorMessages). */
+export const quotaErrors = {
+  'quota.full': {
+    'zh-CN': '今日该事项的号源已满，请改日再来或预约其他时段',
+    'en-US': "Today's places for this service are taken; please come another day",
+  },
+  'quota.overlap': {
+    'zh-CN': '同一范围、同一指标在这段时间已有额度，请先结束原额度或调整生效日期',
+    'en-US':
+      'A quota for the same scope and measure already covers these dates; end it first or change the dates',
+  },
+  'quota.amountPositive': {
+    'zh-CN': '额度必须大于 0',
+    'en-US': 'The amount must be above 0',
+  },
+  'quota.wholeAmount': {
+    'zh-CN': '计数类额度必须是整数',
+    'en-US': 'A count must be a whole number',
+  },
+  'quota.rangeRequired': {
+    'zh-CN': '自定义时段须填写起止日期',
+    'en-US': 'A custom period needs its first and last day',
+  },
+  'quota.endBeforeStart': {
+    'zh-CN': '结束日期不能早于开始日期',
+    'en-US': 'The end cannot be before the start',
+  },
+  'quota.enforcementRequired': {
+    'zh-CN': '上限须选择硬性（拦截）或软性（预警）',
+    'en-US': 'Choose whether the cap blocks (hard) or warns (soft)',
+  },
+  'quota.targetNotEnforced': {
+    'zh-CN': '目标值不拦截业务，无需选择硬性或软性',
+    'en-US': 'A target never blocks; it takes no hard or soft setting',
+  },
+  'quota.centerRequired': {
+    'zh-CN': '窗口或人员范围须同时选定中心',
+    'en-US': 'A counter or person scope needs its center',
+  },
+  'quota.unknownScope': {
+    'zh-CN': '范围中的中心、窗口、人员、事项或技能不存在，或不属于所选中心',
+    'en-US': 'The scope names a center, counter, person, item or skill that does not exist or fit',
+  },
+  'quota.notFound': {
+    'zh-CN': '未找到该额度',
+    'en-US': 'No such quota',
+  },
+  'quota.endInPast': {
+    'zh-CN': '只能从今天或以后结束额度',
+    'en-US': 'A quota can only end today or later',
+  },
+} as const
