@@ -12,7 +12,11 @@ export const quotaMetrics = [
 export type QuotaMetric = (typeof quotaMetrics)[number]
 
 /** The metrics a cap can block at the moment they happen (the others are measured after). */
-export const enforceableMetrics: readonly QuotaMetric[] = ['tickets_issued', 'appointments_booked']
+export const enforceableMetrics: readonly QuotaMetric[] = [
+  'tickets_issued',
+  'appointments_booked',
+  'cases_accepted',
+]
 
 export const quotaPeriods = ['day', 'week', 'month', 'range'] as const
 export type QuotaPeriod = (typeof quotaPeriods)[number]
@@ -86,6 +90,11 @@ export const createQuotaInput = quotaDefinition
 export const quotaIdInput = z.object({ quotaId: id })
 /** Ends a quota after `lastDay` (a new one may then take over): history stays. */
 export const endQuotaInput = quotaIdInput.extend({ lastDay: day })
+/** A manager lets more through this period than the amount (a busy day), with a reason. */
+export const allowMoreInput = quotaIdInput.extend({
+  extra: z.number().int().min(1).max(10_000),
+  reason: z.string().trim().min(1, { error: 'quota.reasonRequired' }).max(200),
+})
 export const listQuotasInput = centerScopeInput.extend({
   includeEnded: z.boolean().default(false),
 })
@@ -95,6 +104,22 @@ export const quotaErrors = {
   'quota.full': {
     'zh-CN': '今日该事项的号源已满，请改日再来或预约其他时段',
     'en-US': "Today's places for this service are taken; please come another day",
+  },
+  'quota.bookingsFull': {
+    'zh-CN': '该日该事项的预约名额已满，请选择其他日期',
+    'en-US': 'Bookings for this service are full that day; choose another day',
+  },
+  'quota.casesFull': {
+    'zh-CN': '今日该事项受理量已达上限，请联系中心负责人追加额度',
+    'en-US': "Today's intake for this service is full; ask the center manager to allow more",
+  },
+  'quota.reasonRequired': {
+    'zh-CN': '请填写追加额度的原因',
+    'en-US': 'Give a reason for allowing more',
+  },
+  'quota.notCapActive': {
+    'zh-CN': '只能为今天生效中的上限追加额度',
+    'en-US': 'Only a cap in force today can allow more',
   },
   'quota.overlap': {
     'zh-CN': '同一范围、同一指标在这段时间已有额度，请先结束原额度或调整生效日期',

@@ -434,6 +434,8 @@ export interface QuotaUsageTable {
   quota_id: number
   period_from: string
   used: number
+  /** Places a manager added to this period on top of the amount. */
+  extra: Generated<number>
 }
 
 export interface Database {

@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** The first day of the period counted. */
     .addColumn('period_from', 'varchar(10)', (c) => c.notNull())
     .addColumn('used', 'double precision', (c) => c.notNull())
+    /** Places a manager added to this period on top of the amount (logged with a reason). */
+    .addColumn('extra', 'double precision', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('quota_usage_pk', ['quota_id', 'period_from'])
     .execute()
 }

@@ -1,10 +1,17 @@
-import type { ApplicantInput, SessionUser, TicketOutcome } from '@onewindow/contracts'
+import {
+  type ApplicantInput,
+  type SessionUser,
+  type TicketOutcome,
+  shanghaiToday,
+} from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { inTransaction } from '../../db-errors.ts'
 import { notFound } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import { openCase } from '../cases/case-opening.ts'
+import { prepareQuotaUsage, takeQuotaPlace } from '../quotas/quota-enforcement.ts'
+import { type QuotaAlert, publishQuotaAlerts } from '../quotas/quota-events.ts'
 import { publishQueueChange } from './queue-events.ts'
 import { assertMine, loadTicket, moveTicket, recordTicketEvent } from './ticket-transitions.ts'
 
@@ -25,6 +32,30 @@ async function caseOfKey(db: Kysely<Database>, idempotencyKey: string) {
     .executeTakeFirst()
 }
 
+/** What a case about to be accepted counts toward: its center, counter, person, item and skill. */
+async function caseIntake(db: Kysely<Database>, user: SessionUser, input: FinishInput) {
+  const ticket = await db
+    .selectFrom('ticket')
+    .select(['center_id', 'counter_id', 'service_item_id'])
+    .where('id', '=', input.ticketId)
+    .executeTakeFirst()
+  if (!ticket) return null
+  const serviceItemId = input.serviceItemId ?? ticket.service_item_id
+  const item = await db
+    .selectFrom('service_item')
+    .select('skill_id')
+    .where('id', '=', serviceItemId)
+    .executeTakeFirst()
+  if (!item) return null
+  return {
+    centerId: ticket.center_id,
+    counterId: ticket.counter_id,
+    staffId: user.id,
+    serviceItemId,
+    skillId: item.skill_id,
+  }
+}
+
 /**
  * Ends service with its outcome; an accepted matter becomes a case (immediate ones complete at
  * the window). Idempotent: a retry with the same key, or a second click on a finished ticket,
@@ -38,6 +69,9 @@ export async function finishTicket(
 ) {
   const earlier = await caseOfKey(db, input.idempotencyKey)
   if (earlier) return { caseId: earlier.id, deadline: earlier.deadline_day, repeated: true }
+  const intake = input.outcome === 'case' ? await caseIntake(db, user, input) : null
+  if (intake) await prepareQuotaUsage(db, 'cases_accepted', intake, shanghaiToday())
+  let alerts: QuotaAlert[] = []
   const outcome = await inTransaction(db, 'queue.wrongTicketState', async (trx) => {
     const ticket = await loadTicket(trx, input.ticketId)
     if (ticket.status === 'done' && ticket.staff_id === user.id) return null
@@ -53,6 +87,8 @@ export async function finishTicket(
         outcome_note: input.note ?? null,
       },
     )
+    // A hard cap on intake refuses the case; the whole finish rolls back and the ticket stays.
+    if (intake) alerts = await takeQuotaPlace(trx, 'cases_accepted', intake, shanghaiToday())
     const opened =
       input.outcome === 'case'
         ? await openCase(
@@ -79,7 +115,10 @@ export async function finishTicket(
     throw error
   })
   if (outcome === null) return { caseId: null, deadline: null, repeated: true }
-  if (outcome.centerId !== null) publishQueueChange(outcome.centerId)
+  if (outcome.centerId !== null) {
+    publishQueueChange(outcome.centerId)
+    publishQuotaAlerts(outcome.centerId, alerts)
+  }
   return { caseId: outcome.caseId, deadline: outcome.deadline, repeated: outcome.centerId === null }
 }
 

@@ -1,4 +1,4 @@
-import type { QuotaMetric } from '@onewindow/contracts'
+import type { AppErrorCode, QuotaMetric } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { type QuotaEvent, crossedLevel, quotaPeriodOf, scopeCovers } from '@onewindow/domain'
 import type { Kysely, Transaction } from 'kysely'
@@ -6,7 +6,15 @@ import { isMysql } from '../../db-errors.ts'
 import { appError } from '../../errors.ts'
 import { consumption } from './quota-consumption.ts'
 import type { QuotaAlert } from './quota-events.ts'
-import { scopeOf, termsOf } from './quota-rows.ts'
+import { type QuotaRow, scopeOf, termsOf } from './quota-rows.ts'
+
+const fullError = {
+  tickets_issued: 'quota.full',
+  appointments_booked: 'quota.bookingsFull',
+  cases_accepted: 'quota.casesFull',
+  cases_completed: 'quota.full',
+  workload_points: 'quota.full',
+} as const satisfies Record<QuotaMetric, AppErrorCode>
 
 /** Where a ticket or booking happens: a center, before any counter or person takes it. */
 export const quotaEventAt = (centerId: number) => ({ centerId, counterId: null, staffId: null })
@@ -45,20 +53,29 @@ export async function prepareQuotaUsage(
   day: string,
 ): Promise<void> {
   for (const { row, period } of await capsCovering(db, metric, event, day)) {
-    const existing = await db
-      .selectFrom('quota_usage')
-      .select('used')
-      .where('quota_id', '=', row.id)
-      .where('period_from', '=', period.from)
-      .executeTakeFirst()
-    if (existing) continue
-    const used = await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
-    const insert = db
-      .insertInto('quota_usage')
-      .values({ quota_id: row.id, period_from: period.from, used })
-    // Two first takers may race: one insert wins, the other changes nothing.
-    await (isMysql(db) ? insert.ignore() : insert.onConflict((oc) => oc.doNothing())).execute()
+    await ensureUsage(db, row, period)
   }
+}
+
+/** The running count of one quota's period, started from the source rows if it has none yet. */
+export async function ensureUsage(
+  db: Kysely<Database>,
+  row: QuotaRow,
+  period: { from: string; to: string },
+) {
+  const existing = await db
+    .selectFrom('quota_usage')
+    .select('used')
+    .where('quota_id', '=', row.id)
+    .where('period_from', '=', period.from)
+    .executeTakeFirst()
+  if (existing) return
+  const used = await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
+  const insert = db
+    .insertInto('quota_usage')
+    .values({ quota_id: row.id, period_from: period.from, used })
+  // Two first takers may race: one insert wins, the other changes nothing.
+  await (isMysql(db) ? insert.ignore() : insert.onConflict((oc) => oc.doNothing())).execute()
 }
 
 async function usageMissing(trx: Transaction<Database>, quotaId: number, periodFrom: string) {
@@ -71,14 +88,14 @@ async function usageMissing(trx: Transaction<Database>, quotaId: number, periodF
   return row === undefined
 }
 
-async function usedOf(trx: Transaction<Database>, quotaId: number, periodFrom: string) {
+async function usageOf(trx: Transaction<Database>, quotaId: number, periodFrom: string) {
   const row = await trx
     .selectFrom('quota_usage')
-    .select('used')
+    .select(['used', 'extra'])
     .where('quota_id', '=', quotaId)
     .where('period_from', '=', periodFrom)
     .executeTakeFirstOrThrow()
-  return Number(row.used)
+  return { used: Number(row.used), extra: Number(row.extra) }
 }
 
 /**
@@ -105,15 +122,17 @@ export async function takeQuotaPlace(
       .set((eb) => ({ used: eb('used', '+', 1) }))
       .where('quota_id', '=', row.id)
       .where('period_from', '=', period.from)
-      .$if(blocks, (qb) => qb.where('used', '<=', amount - 1))
+      // A manager's extra places for the period count on top of the amount.
+      .$if(blocks, (qb) => qb.where((eb) => eb(eb('used', '-', eb.ref('extra')), '<=', amount - 1)))
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) {
       if (await usageMissing(trx, row.id, period.from)) continue
-      throw appError('CONFLICT', 'quota.full')
+      throw appError('CONFLICT', fullError[metric])
     }
-    const used = await usedOf(trx, row.id, period.from)
-    const level = crossedLevel(used - 1, used, termsOf(row))
-    if (level) alerts.push({ quotaId: row.id, name: row.name, level, used, amount })
+    const { used, extra } = await usageOf(trx, row.id, period.from)
+    const allowed = amount + extra
+    const level = crossedLevel(used - 1, used, { ...termsOf(row), amount: allowed })
+    if (level) alerts.push({ quotaId: row.id, name: row.name, level, used, amount: allowed })
   }
   return alerts
 }

@@ -1,9 +1,14 @@
-import { createQuotaInput, endQuotaInput, listQuotasInput } from '@onewindow/contracts'
+import {
+  allowMoreInput,
+  createQuotaInput,
+  endQuotaInput,
+  listQuotasInput,
+} from '@onewindow/contracts'
 import { oneCenter } from '../../scope.ts'
 import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { quotaAlerts } from './quota-events.ts'
-import { createQuota, endQuota, listQuotas } from './quotas.service.ts'
+import { allowMore, createQuota, endQuota, listQuotas } from './quotas.service.ts'
 
 /** Caps and targets on volumes (额度): defined here, enforced where tickets and bookings happen. */
 export const quotasRouter = {
@@ -16,6 +21,9 @@ export const quotasRouter = {
   end: permissionProcedure('quota.manage')
     .input(endQuotaInput)
     .mutation(({ ctx, input }) => endQuota(ctx.db, ctx.user, actorOf(ctx), input)),
+  allowMore: permissionProcedure('quota.manage')
+    .input(allowMoreInput)
+    .mutation(({ ctx, input }) => allowMore(ctx.db, ctx.user, actorOf(ctx), input)),
   /** A quota of the center reached its warning share or filled (a district admin names the center). */
   changes: centerScopedProcedure('quota.read').subscription(async function* ({ ctx, signal }) {
     yield* quotaAlerts(oneCenter(ctx.scope), signal)

@@ -54,4 +54,32 @@ export const quotasSamples: Record<string, unknown> = {
     return { quotaId: Number(inserted.insertId), lastDay: effectiveFrom }
   },
   'quotas.changes': { centerId: 1 },
+  // A cap of its own in force today, so each call adds to this day's allowance.
+  'quotas.allowMore': async (db: Db) => {
+    serial += 1
+    const inserted = await db
+      .insertInto('quota')
+      .values({
+        name: '追加',
+        center_id: 1,
+        counter_id: null,
+        staff_id: null,
+        service_item_id: null,
+        skill_id: null,
+        metric: 'appointments_booked',
+        period: 'range',
+        range_from: shanghaiToday(),
+        range_to: shanghaiToday(),
+        amount: 5,
+        kind: 'cap',
+        enforcement: 'hard',
+        warn_at: 0.8,
+        effective_from: addCalendarDays(shanghaiToday(), -1000 - serial),
+        effective_to: null,
+        created_by: 1,
+        created_at: Date.now(),
+      })
+      .executeTakeFirstOrThrow()
+    return { quotaId: Number(inserted.insertId), extra: 2, reason: '大型活动' }
+  },
 }

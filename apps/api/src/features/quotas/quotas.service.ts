@@ -17,6 +17,7 @@ import { appError } from '../../errors.ts'
 import { type CenterScope, assertCenterAccess } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { consumption } from './quota-consumption.ts'
+import { ensureUsage } from './quota-enforcement.ts'
 import { type QuotaRow, scopeOf, termsOf } from './quota-rows.ts'
 
 function quotaRows(db: Kysely<Database>) {
@@ -43,21 +44,22 @@ async function usageToday(db: Kysely<Database>, row: QuotaRow, today: string) {
   // A cap's running count is what blocks; it starts from the same source rows.
   const running = await db
     .selectFrom('quota_usage')
-    .select('used')
+    .select(['used', 'extra'])
     .where('quota_id', '=', row.id)
     .where('period_from', '=', period.from)
     .executeTakeFirst()
   const used = running
     ? Number(running.used)
     : await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
-  const amount = Number(row.amount)
+  // A manager's extra places for the period raise what the gauge measures against.
+  const amount = Number(row.amount) + Number(running?.extra ?? 0)
   return {
     periodFrom: period.from,
     periodTo: period.to,
     used,
     amount,
     share: used / amount,
-    level: quotaLevel(used, termsOf(row)),
+    level: quotaLevel(used, { ...termsOf(row), amount }),
   }
 }
 
@@ -233,6 +235,45 @@ export async function endQuota(
       targetId: quota.id,
       before: { effectiveTo: quota.effective_to },
       after: { effectiveTo: input.lastDay },
+    })
+  })
+  return { ok: true as const }
+}
+
+/**
+ * Lets `extra` more through a cap in the current period (a manager's override of a full day),
+ * logged with the reason. The next ticket, booking or case sees it at once.
+ */
+export async function allowMore(
+  db: Kysely<Database>,
+  user: SessionUser,
+  actor: Actor,
+  input: { quotaId: number; extra: number; reason: string },
+) {
+  const quota = await db
+    .selectFrom('quota')
+    .selectAll()
+    .where('id', '=', input.quotaId)
+    .executeTakeFirst()
+  if (!quota) throw appError('NOT_FOUND', 'quota.notFound')
+  assertCenterAccess(user, quota.center_id)
+  const today = shanghaiToday()
+  const period = isEffective(termsOf(quota), today) ? quotaPeriodOf(termsOf(quota), today) : null
+  if (quota.kind !== 'cap' || !period) throw appError('BAD_REQUEST', 'quota.notCapActive')
+  await ensureUsage(db, quota, period)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('quota_usage')
+      .set((eb) => ({ extra: eb('extra', '+', input.extra) }))
+      .where('quota_id', '=', quota.id)
+      .where('period_from', '=', period.from)
+      .execute()
+    await appendOperation(trx, actor, {
+      action: 'quota.allowMore',
+      centerId: quota.center_id,
+      targetType: 'quota',
+      targetId: quota.id,
+      after: { periodFrom: period.from, extra: input.extra, reason: input.reason },
     })
   })
   return { ok: true as const }

@@ -163,6 +163,61 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
     ).toBe('quota.endInPast')
   })
 
+  it('refuses a case over an intake cap until a manager allows more, with a logged reason', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const { quotaId } = await manager.quotas.create({
+      name: '受理上限',
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId: null, skillId: 2 },
+      metric: 'cases_accepted',
+      period: 'day',
+      amount: 1,
+      kind: 'cap',
+      enforcement: 'hard',
+      effectiveFrom: today(),
+    })
+    const staff = await callerAs(database, 'staff1')
+    await staff.queue.workbench.open({ counterId: 1 })
+    const serveAndFinish = async (key: string) => {
+      const { ticketId } = await kiosk().queue.kiosk.issue({ serviceItemId: 2 })
+      await database.db
+        .updateTable('ticket')
+        .set({
+          status: 'serving',
+          counter_id: 1,
+          staff_id: 4,
+          called_at: Date.now(),
+          serving_started_at: Date.now(),
+        })
+        .where('id', '=', ticketId)
+        .execute()
+      return staff.queue.workbench.finish({
+        ticketId,
+        outcome: 'case',
+        idempotencyKey: key,
+        applicant: { name: '李四', idNumber: '110101199003070011', phone: '13900001111' },
+      })
+    }
+    await serveAndFinish('quota-case-1')
+    const cases = await countRows(database.db, 'service_case')
+    expect(await appCodeOf(serveAndFinish('quota-case-2'))).toBe('quota.casesFull')
+    expect(await countRows(database.db, 'service_case')).toBe(cases)
+    expect(
+      await fieldErrorsOf(manager.quotas.allowMore({ quotaId, extra: 1, reason: ' ' })),
+    ).toEqual({ reason: 'quota.reasonRequired' })
+    await manager.quotas.allowMore({ quotaId, extra: 1, reason: '社保集中办理日' })
+    await expect(serveAndFinish('quota-case-3')).resolves.toMatchObject({
+      caseId: expect.any(Number),
+    })
+    const log = await database.db
+      .selectFrom('operation_log')
+      .select('after_json')
+      .where('action', '=', 'quota.allowMore')
+      .executeTakeFirstOrThrow()
+    expect(log.after_json).toContain('社保集中办理日')
+    const row = (await manager.quotas.list({})).find((q) => q.id === quotaId)!
+    expect(row.usage).toMatchObject({ used: 2, amount: 2, level: 'full' })
+  })
+
   it('holds bookings to a cap on appointments and frees the place when one is cancelled', async () => {
     const manager = await callerAs(database, 'manager1')
     const tomorrow = addCalendarDays(today(), 1)
@@ -187,7 +242,7 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
       residentPhone: '13812345678',
     })
     const { appointmentId } = await staff.appointments.book(booking(first))
-    expect(await appCodeOf(staff.appointments.book(booking(second)))).toBe('quota.full')
+    expect(await appCodeOf(staff.appointments.book(booking(second)))).toBe('quota.bookingsFull')
     await staff.appointments.cancel({ appointmentId })
     await expect(staff.appointments.book(booking(second))).resolves.toMatchObject({
       code: expect.any(String),
