@@ -5,6 +5,7 @@ import {
   isEffective,
   quotaLevel,
   quotaPeriodOf,
+  replayQuota,
   scopeCovers,
 } from './quota.ts'
 
@@ -87,5 +88,43 @@ describe('quota scopes and levels', () => {
     expect(crossedLevel(8, 9, cap)).toBeNull()
     expect(crossedLevel(9, 10, cap)).toBe('full')
     expect(crossedLevel(10, 11, cap)).toBeNull()
+  })
+})
+
+describe('replaying a quota over past days', () => {
+  const days = [
+    { day: '2026-11-23', used: 12 },
+    { day: '2026-11-24', used: 8 },
+    { day: '2026-11-25', used: 10 },
+    { day: '2026-11-26', used: 15 },
+  ]
+
+  it('turns away what passes a daily cap, day by day', () => {
+    const replay = replayQuota(days, {
+      period: 'day',
+      rangeFrom: null,
+      rangeTo: null,
+      amount: 10,
+      warnAt: 0.8,
+    })
+    expect(replay).toMatchObject({
+      blocked: 7,
+      blockedDays: 2,
+      warnedDays: 2,
+      periods: 4,
+      metPeriods: 3,
+    })
+  })
+
+  it('adds up a weekly cap over the week, blocking only once it is spent', () => {
+    // 12 + 8 = 20, then 10 more reach 30: the 15 of Thursday all pass the weekly 30.
+    const replay = replayQuota(days, {
+      period: 'week',
+      rangeFrom: null,
+      rangeTo: null,
+      amount: 30,
+      warnAt: 0.8,
+    })
+    expect(replay).toMatchObject({ blocked: 15, blockedDays: 1, periods: 1, metPeriods: 1 })
   })
 })

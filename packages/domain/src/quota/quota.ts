@@ -104,3 +104,45 @@ export function crossedLevel(
   const to = quotaLevel(after, terms)
   return to !== from && to !== 'ok' ? to : null
 }
+
+export interface QuotaReplay {
+  /** For a cap: what it would have turned away, and on how many days; for a target: days met. */
+  blocked: number
+  blockedDays: number
+  warnedDays: number
+  metPeriods: number
+  periods: number
+}
+
+/**
+ * What a quota would have done over past days, from each day's volume in order: a cap turns away
+ * whatever passes its amount within a period, a target is met in a period that reaches it.
+ */
+export function replayQuota(
+  days: readonly { day: string; used: number }[],
+  terms: Pick<QuotaTerms, 'period' | 'rangeFrom' | 'rangeTo' | 'amount' | 'warnAt'>,
+): QuotaReplay {
+  const replay: QuotaReplay = {
+    blocked: 0,
+    blockedDays: 0,
+    warnedDays: 0,
+    metPeriods: 0,
+    periods: 0,
+  }
+  const totals = new Map<string, number>()
+  for (const { day, used } of days) {
+    const period = quotaPeriodOf(terms, day)
+    if (!period) continue
+    const before = totals.get(period.from) ?? 0
+    const after = before + used
+    totals.set(period.from, after)
+    const over = (total: number) => Math.max(0, total - terms.amount)
+    const blockedToday = over(after) - over(before)
+    replay.blocked += blockedToday
+    if (blockedToday > 0) replay.blockedDays++
+    else if (quotaLevel(after, terms) !== 'ok' && used > 0) replay.warnedDays++
+  }
+  replay.periods = totals.size
+  replay.metPeriods = [...totals.values()].filter((total) => total >= terms.amount).length
+  return replay
+}

@@ -8,13 +8,17 @@ import { oneCenter } from '../../scope.ts'
 import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { quotaAlerts } from './quota-events.ts'
-import { allowMore, createQuota, endQuota, listQuotas } from './quotas.service.ts'
+import { allowMore, createQuota, endQuota, listQuotas, previewQuota } from './quotas.service.ts'
 
 /** Caps and targets on volumes (额度): defined here, enforced where tickets and bookings happen. */
 export const quotasRouter = {
   list: centerScopedProcedure('quota.read')
     .input(listQuotasInput)
     .query(({ ctx, input }) => listQuotas(ctx.db, ctx.scope, input.includeEnded)),
+  /** What the quota would have done over the last four weeks, before it is saved. */
+  preview: permissionProcedure('quota.manage')
+    .input(createQuotaInput)
+    .query(({ ctx, input }) => previewQuota(ctx.db, ctx.user, input)),
   create: permissionProcedure('quota.manage')
     .input(createQuotaInput)
     .mutation(({ ctx, input }) => createQuota(ctx.db, ctx.user, actorOf(ctx), input)),

@@ -26,6 +26,7 @@ const definition = () => {
 export const quotasSamples: Record<string, unknown> = {
   'quotas.list': { centerId: 1 },
   'quotas.create': definition,
+  'quotas.preview': definition,
   'quotas.end': async (db: Db) => {
     const { effectiveFrom } = definition()
     const inserted = await db

@@ -11,6 +11,7 @@ import {
   isEffective,
   quotaLevel,
   quotaPeriodOf,
+  replayQuota,
 } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { appError } from '../../errors.ts'
@@ -277,4 +278,28 @@ export async function allowMore(
     })
   })
   return { ok: true as const }
+}
+
+/** Days a preview replays: the last four weeks, up to yesterday. */
+const previewDays = 28
+
+/**
+ * What a quota being defined would have done over the last four weeks ("would have turned away
+ * 37 tickets on 3 days"), from each day's volume in its scope.
+ */
+export async function previewQuota(
+  db: Kysely<Database>,
+  user: SessionUser,
+  definition: QuotaDefinition,
+) {
+  assertCenterAccess(user, definition.scope.centerId)
+  const yesterday = addCalendarDays(shanghaiToday(), -1)
+  const days = await Promise.all(
+    Array.from({ length: previewDays }, async (_, index) => {
+      const day = addCalendarDays(yesterday, index - previewDays + 1)
+      const used = await consumption(db, definition, { from: day, to: day })
+      return { day, used }
+    }),
+  )
+  return { days, replay: replayQuota(days, definition) }
 }

@@ -110,6 +110,44 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
     })
   })
 
+  it('previews what a cap would have turned away over the last four weeks', async () => {
+    const manager = await callerAs(database, 'manager1')
+    // Three tickets of item 1 on each of the last two days.
+    for (const back of [1, 2]) {
+      const day = addCalendarDays(today(), -back)
+      for (let i = 0; i < 3; i++) {
+        await database.db
+          .insertInto('ticket')
+          .values({
+            center_id: 1,
+            day,
+            number: `P${back}${i}`,
+            service_item_id: 1,
+            skill_id: 1,
+            status: 'done',
+            priority: 0,
+            issued_at: Date.now(),
+            queued_since: Date.now(),
+            recall_count: 0,
+          })
+          .execute()
+      }
+    }
+    const preview = await manager.quotas.preview({
+      name: '预览',
+      scope: { centerId: 1, counterId: null, staffId: null, serviceItemId: 1, skillId: null },
+      metric: 'tickets_issued',
+      period: 'day',
+      amount: 2,
+      kind: 'cap',
+      enforcement: 'hard',
+      effectiveFrom: today(),
+    })
+    expect(preview.days).toHaveLength(28)
+    expect(preview.days.at(-1)).toEqual({ day: addCalendarDays(today(), -1), used: 3 })
+    expect(preview.replay).toMatchObject({ blocked: 2, blockedDays: 2 })
+  })
+
   it('refuses bad definitions and overlaps, writing nothing', async () => {
     const manager = await callerAs(database, 'manager1')
     const before = await countRows(database.db, 'quota')
