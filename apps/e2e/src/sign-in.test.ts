@@ -55,6 +55,7 @@ describe('signing in', () => {
     'menu-staff',
     'menu-skills-matrix',
     'menu-fairness',
+    'menu-quotas',
     'menu-operation-log',
   ]
   const without = (...names: string[]) =>

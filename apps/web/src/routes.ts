@@ -144,6 +144,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'fairness.route', permission: 'report.read' },
       },
       {
+        path: 'quotas',
+        name: 'quotas',
+        component: () => import('./features/quotas/QuotasPage.vue'),
+        meta: { title: 'quotas.route', permission: 'quota.read' },
+      },
+      {
         path: 'operation-log',
         name: 'operation-log',
         component: () => import('./features/operation-log/OperationLogPage.vue'),

@@ -8,6 +8,7 @@ import { fairnessEnUS } from '../features/fairness/messages'
 import { rosterEnUS } from '../features/roster/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
+import { quotasEnUS } from '../features/quotas/messages'
 import { staffAdminEnUS } from '../features/staff/messages'
 import { transferEnUS } from '../features/transfer/messages'
 import type zhCN from './zh-CN'
@@ -129,6 +130,7 @@ const enUS: typeof zhCN = {
       mySchedule: 'Your shifts this week and next, and leave requests',
       balancing: 'Queues and predicted waits by line; move counters in one click',
       fairness: 'Workload per person, utilization and how even it is',
+      quotas: 'Caps and targets on tickets, bookings and intake, live use and alerts',
     },
     centers: {
       title: 'Centers of the district',
@@ -147,7 +149,6 @@ const enUS: typeof zhCN = {
       },
     },
     modules: {
-      quotas: { title: 'Quotas', desc: 'Caps and targets for tickets and cases' },
       dashboards: { title: 'Dashboards', desc: 'Immediate-case rate, on-time rate, satisfaction' },
       audits: { title: 'Audits', desc: 'Sample cases, record findings, follow rectification' },
       evaluations: { title: 'Evaluations', desc: 'Resident ratings and poor-rating reviews' },
@@ -278,6 +279,7 @@ const enUS: typeof zhCN = {
   inbox: inboxEnUS,
   track: trackEnUS,
   fairness: fairnessEnUS,
+  quotas: quotasEnUS,
   roster: rosterEnUS,
 }
 

@@ -8,6 +8,7 @@ import { fairnessZhCN } from '../features/fairness/messages'
 import { rosterZhCN } from '../features/roster/messages'
 import { orgZhCN } from '../features/org/messages'
 import { queueZhCN } from '../features/queue/messages'
+import { quotasZhCN } from '../features/quotas/messages'
 import { staffAdminZhCN } from '../features/staff/messages'
 import { transferZhCN } from '../features/transfer/messages'
 
@@ -127,6 +128,7 @@ const zhCN = {
       mySchedule: '查看本周与下周班次，提交请假申请',
       balancing: '各类业务排队与预计等候，一键调配窗口',
       fairness: '人员工作量、利用率与忙闲均衡程度',
+      quotas: '取号、预约与受理的上限和目标，实时用量与预警',
     },
     centers: {
       title: '全区受理中心',
@@ -145,7 +147,6 @@ const zhCN = {
       },
     },
     modules: {
-      quotas: { title: '限额管理', desc: '为取号与受理量设置上限与目标' },
       dashboards: { title: '数据看板', desc: '即办率、按时办结率与满意度' },
       audits: { title: '督查抽检', desc: '抽样检查办件，跟踪整改' },
       evaluations: { title: '好差评', desc: '处理群众评价与差评回访' },
@@ -275,6 +276,7 @@ const zhCN = {
   inbox: inboxZhCN,
   track: trackZhCN,
   fairness: fairnessZhCN,
+  quotas: quotasZhCN,
   roster: rosterZhCN,
 }
 

@@ -23,6 +23,7 @@ describe('menu', () => {
       'staff',
       'skills-matrix',
       'fairness',
+      'quotas',
       'operation-log',
     ]
     const without = (...names: string[]) => everything.filter((name) => !names.includes(name))

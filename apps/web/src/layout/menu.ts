@@ -13,6 +13,7 @@ import {
   HomeFilled,
   MessageBox,
   Monitor,
+  Odometer,
   Notebook,
   OfficeBuilding,
   UserFilled,
@@ -61,6 +62,7 @@ export const menu: MenuEntry[] = [
   entry('staff', UserFilled),
   entry('skills-matrix', Grid),
   entry('fairness', Histogram),
+  entry('quotas', Odometer),
   entry('operation-log', Document),
 ]
 

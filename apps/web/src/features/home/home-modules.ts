@@ -1,11 +1,10 @@
-import { Checked, DataAnalysis, Odometer, Star, TrendCharts } from '@element-plus/icons-vue'
+import { Checked, DataAnalysis, Star, TrendCharts } from '@element-plus/icons-vue'
 import type { Role } from '@onewindow/contracts'
 import type { Component } from 'vue'
 
-export type ModuleKey = 'quotas' | 'dashboards' | 'audits' | 'evaluations' | 'myStats'
+export type ModuleKey = 'dashboards' | 'audits' | 'evaluations' | 'myStats'
 
 export const moduleIcons: Record<ModuleKey, Component> = {
-  quotas: Odometer,
   dashboards: DataAnalysis,
   audits: Checked,
   evaluations: Star,
@@ -14,8 +13,8 @@ export const moduleIcons: Record<ModuleKey, Component> = {
 
 /** What each role will work with once the next modules ship (DESIGN.md, section 5). */
 export const upcomingByRole: Record<Role, ModuleKey[]> = {
-  admin: ['dashboards', 'quotas', 'audits'],
-  manager: ['quotas', 'dashboards'],
+  admin: ['dashboards', 'audits'],
+  manager: ['dashboards'],
   supervisor: ['audits', 'evaluations', 'dashboards'],
   staff: ['myStats'],
   backoffice: ['myStats'],
@@ -38,6 +37,7 @@ export const linkSummaries: Record<string, string> = {
   'my-schedule': 'home.links.mySchedule',
   balancing: 'home.links.balancing',
   fairness: 'home.links.fairness',
+  quotas: 'home.links.quotas',
 }
 
 export function greetingKey(hour: number): string {

@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from 'echarts/charts'
+import { BarChart, GaugeChart, LineChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
@@ -12,6 +12,7 @@ import { SVGRenderer } from 'echarts/renderers'
 // sharp at any zoom and readable by tests.
 use([
   BarChart,
+  GaugeChart,
   LineChart,
   GridComponent,
   LegendComponent,
