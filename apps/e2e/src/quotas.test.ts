@@ -166,6 +166,9 @@ describe('quotas', () => {
     expect(await refusal.innerText()).toContain('今日号源已满')
     expect(await refusal.innerText()).toContain(item)
     expect(await textOf(kiosk, 'kiosk-quota-full-message')).toContain(fullMessage)
+    await expect
+      .poll(() => textOf(kiosk, 'kiosk-quota-next-day'))
+      .toMatch(/^下一可取号日：\d{4}-\d{2}-\d{2}（周.）$/)
     expect(await kiosk.getByTestId('kiosk-slip').count()).toBe(0)
     expect(await ticketsOfItemToday()).toBe(before + 2)
     await settled(kiosk)

@@ -95,6 +95,8 @@ export const allowMoreInput = quotaIdInput.extend({
   extra: z.number().int().min(1).max(10_000),
   reason: z.string().trim().min(1, { error: 'quota.reasonRequired' }).max(200),
 })
+/** The kiosk asks, after a refusal, when the item has places again. */
+export const nextAvailableInput = z.object({ serviceItemId: id })
 export const listQuotasInput = centerScopeInput.extend({
   includeEnded: z.boolean().default(false),
 })

@@ -20,7 +20,7 @@ const fullError = {
 export const quotaEventAt = (centerId: number) => ({ centerId, counterId: null, staffId: null })
 
 /** The caps on a metric in force on `day` whose scope covers the event. */
-async function capsCovering(
+export async function capsCovering(
   db: Kysely<Database>,
   metric: QuotaMetric,
   event: QuotaEvent,

@@ -3,10 +3,13 @@ import {
   createQuotaInput,
   endQuotaInput,
   listQuotasInput,
+  nextAvailableInput,
+  shanghaiToday,
 } from '@onewindow/contracts'
 import { oneCenter } from '../../scope.ts'
-import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
+import { centerScopedProcedure, kioskProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
+import { nextAvailableDay } from './next-available.ts'
 import { quotaAlerts } from './quota-events.ts'
 import { allowMore, createQuota, endQuota, listQuotas, previewQuota } from './quotas.service.ts'
 
@@ -28,6 +31,10 @@ export const quotasRouter = {
   allowMore: permissionProcedure('quota.manage')
     .input(allowMoreInput)
     .mutation(({ ctx, input }) => allowMore(ctx.db, ctx.user, actorOf(ctx), input)),
+  /** For the kiosk's refusal: the next day the item has places (null: none in two weeks). */
+  nextAvailable: kioskProcedure.input(nextAvailableInput).query(async ({ ctx, input }) => ({
+    day: await nextAvailableDay(ctx.db, ctx.kioskCenterId, input.serviceItemId, shanghaiToday()),
+  })),
   /** A quota of the center reached its warning share or filled (a district admin names the center). */
   changes: centerScopedProcedure('quota.read').subscription(async function* ({ ctx, signal }) {
     yield* quotaAlerts(oneCenter(ctx.scope), signal)

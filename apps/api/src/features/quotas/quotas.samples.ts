@@ -55,6 +55,7 @@ export const quotasSamples: Record<string, unknown> = {
     return { quotaId: Number(inserted.insertId), lastDay: effectiveFrom }
   },
   'quotas.changes': { centerId: 1 },
+  'quotas.nextAvailable': { serviceItemId: 1 },
   // A cap of its own in force today, so each call adds to this day's allowance.
   'quotas.allowMore': async (db: Db) => {
     serial += 1

@@ -85,6 +85,13 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
     ])
   })
 
+  it('tells the kiosk the next day with places: tomorrow for a full daily cap', async () => {
+    // Item 1's cap of 10 is full today (the first test); the center opens every day.
+    expect(await kiosk().quotas.nextAvailable({ serviceItemId: 1 })).toEqual({
+      day: addCalendarDays(today(), 1),
+    })
+  })
+
   it('counts from midnight in Shanghai: a daily cap opens again the next day', async () => {
     serviceItemId = 1
     vi.useFakeTimers({ toFake: ['Date'] })

@@ -142,6 +142,8 @@ export const quotasZhCN = {
   },
   kiosk: {
     title: '今日号源已满',
+    nextDay: '下一可取号日：{day}（{weekday}）',
+    weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
     sorry: '给您带来不便，敬请谅解。如有急事，请咨询大厅引导员。',
     back: '返回首页',
     returning: '{seconds} 秒后自动返回',
@@ -297,6 +299,8 @@ export const quotasEnUS: typeof quotasZhCN = {
   },
   kiosk: {
     title: 'No places left today',
+    nextDay: 'Next day with places: {weekday} {day}',
+    weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
     sorry: 'We are sorry for the inconvenience. If it is urgent, please ask the hall guide.',
     back: 'Back to start',
     returning: 'Back to start in {seconds} s',
