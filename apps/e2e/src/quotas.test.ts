@@ -201,10 +201,19 @@ describe('quotas', () => {
     await manager.locator('.el-message--success', { hasText: '追加 1 个名额' }).waitFor()
     await expect.poll(() => gauge().textContent()).toContain('2/3')
 
+    // Away from the quotas page, the manager still hears when it fills again.
+    await manager.getByTestId('menu-home').click()
+    await manager.waitForURL((url) => url.pathname === '/')
     await takeTicket()
     await expect.poll(() => textOf(kiosk, 'kiosk-slip-number')).toMatch(/\w+\d+/)
     await kiosk.getByTestId('kiosk-slip').click()
     await kiosk.getByTestId('kiosk-slip').waitFor({ state: 'detached' })
+    await manager
+      .locator('.el-notification', { hasText: `额度已满：“${quotaName}”已用 3/3` })
+      .waitFor({ timeout: 10_000 })
+    await manager.waitForTimeout(600) // the notification slides in
+    await screenshot(manager, 'quotas-alert-elsewhere')
+    await manager.getByTestId('menu-quotas').click()
     await expect.poll(() => gauge().textContent()).toContain('3/3')
   })
 
