@@ -236,6 +236,50 @@ describe('quotas', () => {
     await kioskDevice.close()
   })
 
+  it('shows how a person did against a daily target, period by period', async () => {
+    const staff = await db.db
+      .selectFrom('staff')
+      .select(['id', 'center_id'])
+      .where('username', '=', 'staff')
+      .executeTakeFirstOrThrow()
+    const today = shanghaiDate.format(Date.now())
+    const start = new Date(Date.parse(`${today}T00:00:00Z`) - 27 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    await db.db
+      .insertInto('quota')
+      .values({
+        name: '张敏每日受理',
+        center_id: staff.center_id,
+        counter_id: null,
+        staff_id: staff.id,
+        service_item_id: null,
+        skill_id: null,
+        metric: 'cases_accepted',
+        period: 'day',
+        range_from: null,
+        range_to: null,
+        amount: 3,
+        kind: 'target',
+        enforcement: null,
+        warn_at: 0.8,
+        effective_from: start,
+        effective_to: null,
+        created_by: staff.id,
+        created_at: Date.now(),
+      })
+      .execute()
+    await manager.reload()
+    const target = manager
+      .getByTestId('quota-attainment')
+      .locator('.el-table__row', { hasText: '张敏每日受理' })
+    await expect.poll(() => target.innerText()).toMatch(/\d+\/2\d 个周期达标/)
+    expect(await target.innerText()).toContain('人员 张敏')
+    await target.scrollIntoViewIfNeeded()
+    await quiet(manager)
+    await screenshot(manager, 'quotas-attainment')
+  })
+
   it('reads in English for a district admin choosing the center', async () => {
     const admin = await signedInPage(browser, 'admin')
     await admin.getByTestId('lang-switch').click()

@@ -160,6 +160,10 @@ export const quotaErrors = {
     'zh-CN': '范围中的中心、窗口、人员、事项或技能不存在，或不属于所选中心',
     'en-US': 'The scope names a center, counter, person, item or skill that does not exist or fit',
   },
+  'quota.tooLong': {
+    'zh-CN': '统计区间最长一年',
+    'en-US': 'The stretch can be a year at most',
+  },
   'quota.notFound': {
     'zh-CN': '未找到该额度',
     'en-US': 'No such quota',
@@ -169,3 +173,12 @@ export const quotaErrors = {
     'en-US': 'A quota can only end today or later',
   },
 } as const
+
+/** Targets met period by period over a stretch of days (at most a year). */
+export const attainmentInput = centerScopeInput
+  .extend({ from: day, to: day })
+  .refine((value) => value.from <= value.to, { error: 'quota.endBeforeStart', path: ['to'] })
+  .refine((value) => Date.parse(value.to) - Date.parse(value.from) <= 366 * 86_400_000, {
+    error: 'quota.tooLong',
+    path: ['to'],
+  })

@@ -4,6 +4,7 @@ import {
   effectiveOverlap,
   isEffective,
   quotaLevel,
+  periodsBetween,
   quotaPeriodOf,
   replayQuota,
   scopeCovers,
@@ -126,5 +127,20 @@ describe('replaying a quota over past days', () => {
       warnAt: 0.8,
     })
     expect(replay).toMatchObject({ blocked: 15, blockedDays: 1, periods: 1, metPeriods: 1 })
+  })
+})
+
+describe('periods between two days', () => {
+  it('lists the whole periods that overlap the stretch', () => {
+    const week = { period: 'week' as const, rangeFrom: null, rangeTo: null }
+    expect(periodsBetween(week, '2026-12-02', '2026-12-15')).toEqual([
+      { from: '2026-11-30', to: '2026-12-06' },
+      { from: '2026-12-07', to: '2026-12-13' },
+      { from: '2026-12-14', to: '2026-12-20' },
+    ])
+    const range = { period: 'range' as const, rangeFrom: '2026-12-10', rangeTo: '2026-12-12' }
+    expect(periodsBetween(range, '2026-12-01', '2026-12-31')).toEqual([
+      { from: '2026-12-10', to: '2026-12-12' },
+    ])
   })
 })

@@ -146,3 +146,22 @@ export function replayQuota(
   replay.metPeriods = [...totals.values()].filter((total) => total >= terms.amount).length
   return replay
 }
+
+/** The periods of a quota that overlap [from, to], in order (a custom range is one period). */
+export function periodsBetween(
+  terms: Pick<QuotaTerms, 'period' | 'rangeFrom' | 'rangeTo'>,
+  from: string,
+  to: string,
+): { from: string; to: string }[] {
+  const periods: { from: string; to: string }[] = []
+  for (let day = from; day <= to;) {
+    const period = quotaPeriodOf(terms, day)
+    if (period) {
+      periods.push(period)
+      day = addCalendarDays(period.to, 1)
+    } else {
+      day = addCalendarDays(day, 1)
+    }
+  }
+  return periods
+}

@@ -1,5 +1,6 @@
 import {
   allowMoreInput,
+  attainmentInput,
   createQuotaInput,
   endQuotaInput,
   listQuotasInput,
@@ -11,13 +12,24 @@ import { centerScopedProcedure, kioskProcedure, permissionProcedure } from '../.
 import { actorOf } from '../operation-log/log-chain.ts'
 import { nextAvailableDay } from './next-available.ts'
 import { quotaAlerts } from './quota-events.ts'
-import { allowMore, createQuota, endQuota, listQuotas, previewQuota } from './quotas.service.ts'
+import {
+  allowMore,
+  createQuota,
+  endQuota,
+  listQuotas,
+  previewQuota,
+  targetAttainment,
+} from './quotas.service.ts'
 
 /** Caps and targets on volumes (额度): defined here, enforced where tickets and bookings happen. */
 export const quotasRouter = {
   list: centerScopedProcedure('quota.read')
     .input(listQuotasInput)
     .query(({ ctx, input }) => listQuotas(ctx.db, ctx.scope, input.includeEnded)),
+  /** Targets met period by period over a stretch of days. */
+  attainment: centerScopedProcedure('quota.read')
+    .input(attainmentInput)
+    .query(({ ctx, input }) => targetAttainment(ctx.db, ctx.scope, input)),
   /** What the quota would have done over the last four weeks, before it is saved. */
   preview: permissionProcedure('quota.manage')
     .input(createQuotaInput)

@@ -25,6 +25,7 @@ const definition = () => {
 
 export const quotasSamples: Record<string, unknown> = {
   'quotas.list': { centerId: 1 },
+  'quotas.attainment': { centerId: 1, from: '2026-01-01', to: '2026-01-31' },
   'quotas.create': definition,
   'quotas.preview': definition,
   'quotas.end': async (db: Db) => {

@@ -10,8 +10,12 @@ import {
   effectiveOverlap,
   isEffective,
   quotaLevel,
+  type OpeningInterval,
+  openingIntervalsOn,
+  periodsBetween,
   quotaPeriodOf,
   replayQuota,
+  workingCalendar,
 } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { appError } from '../../errors.ts'
@@ -38,6 +42,17 @@ function quotaRows(db: Kysely<Database>) {
       'skill.name as skill_name',
     ])
 }
+
+type NamedRow = Awaited<ReturnType<ReturnType<typeof quotaRows>['execute']>>[number]
+
+const namedScope = (row: NamedRow) => ({
+  ...scopeOf(row),
+  centerName: row.center_name,
+  counterName: row.counter_name,
+  staffName: row.staff_name,
+  serviceItemName: row.service_item_name,
+  skillName: row.skill_name,
+})
 
 async function usageToday(db: Kysely<Database>, row: QuotaRow, today: string) {
   const period = isEffective(termsOf(row), today) ? quotaPeriodOf(termsOf(row), today) : null
@@ -90,14 +105,7 @@ export async function listQuotas(
     rows.map(async (row) => ({
       id: row.id,
       name: row.name,
-      scope: {
-        ...scopeOf(row),
-        centerName: row.center_name,
-        counterName: row.counter_name,
-        staffName: row.staff_name,
-        serviceItemName: row.service_item_name,
-        skillName: row.skill_name,
-      },
+      scope: namedScope(row),
       metric: row.metric,
       period: row.period,
       rangeFrom: row.range_from,
@@ -302,4 +310,84 @@ export async function previewQuota(
     }),
   )
   return { days, replay: replayQuota(days, definition) }
+}
+
+/** Whether a center is closed on a day of the range (holidays and days without hours). */
+async function closedDayOfCenters(db: Kysely<Database>, range: { from: string; to: string }) {
+  const [centers, specialDays] = await Promise.all([
+    db.selectFrom('center').select(['id', 'opening_hours']).execute(),
+    db
+      .selectFrom('calendar_day')
+      .select(['day', 'kind'])
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
+      .execute(),
+  ])
+  const calendar = workingCalendar(specialDays)
+  const hours = new Map(
+    centers.map((center) => [center.id, JSON.parse(center.opening_hours) as OpeningInterval[]]),
+  )
+  return (centerId: number, day: string) =>
+    openingIntervalsOn(hours.get(centerId) ?? [], day, calendar).length === 0
+}
+
+/**
+ * How each target did over [from, to], period by period (whole periods, up to today): the volume
+ * counted in its scope and whether it reached the amount. A target on a person or a counter is
+ * that person's or counter's attainment.
+ */
+export async function targetAttainment(
+  db: Kysely<Database>,
+  scope: CenterScope,
+  range: { from: string; to: string },
+  now = Date.now(),
+) {
+  const today = shanghaiToday(now)
+  const rows = await quotaRows(db)
+    .where('quota.kind', '=', 'target')
+    .where('quota.effective_from', '<=', range.to)
+    .where((eb) =>
+      eb.or([eb('quota.effective_to', 'is', null), eb('quota.effective_to', '>=', range.from)]),
+    )
+    .$if(scope.centerId !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('quota.center_id', '=', scope.centerId!), eb('quota.center_id', 'is', null)]),
+      ),
+    )
+    .orderBy('quota.name')
+    .execute()
+  const closedDay = await closedDayOfCenters(db, range)
+  return Promise.all(
+    rows.map(async (row) => {
+      const inForce = periodsBetween(termsOf(row), range.from, range.to).filter(
+        (period) =>
+          period.from <= today &&
+          period.to >= row.effective_from &&
+          (row.effective_to === null || period.from <= row.effective_to) &&
+          // A daily target does not count the days its center is closed.
+          !(
+            row.period === 'day' &&
+            row.center_id !== null &&
+            closedDay(row.center_id, period.from)
+          ),
+      )
+      const amount = Number(row.amount)
+      const periods = await Promise.all(
+        inForce.map(async (period) => {
+          const used = await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
+          return { ...period, used, met: used >= amount }
+        }),
+      )
+      return {
+        id: row.id,
+        name: row.name,
+        scope: namedScope(row),
+        metric: row.metric,
+        period: row.period,
+        amount,
+        periods,
+        met: periods.filter((period) => period.met).length,
+      }
+    }),
+  )
 }

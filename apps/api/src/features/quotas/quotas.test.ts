@@ -263,6 +263,33 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
     expect(row.usage).toMatchObject({ used: 2, amount: 2, level: 'full' })
   })
 
+  it('reports, period by period, whether a person reached their target', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const yesterday = addCalendarDays(today(), -1)
+    await manager.quotas.create({
+      name: '每日受理目标',
+      scope: { centerId: 1, counterId: null, staffId: 4, serviceItemId: null, skillId: null },
+      metric: 'cases_accepted',
+      period: 'day',
+      amount: 2,
+      kind: 'target',
+      effectiveFrom: addCalendarDays(today(), -2),
+    })
+    // staff1 (id 4) accepted two cases today in the intake test above, none before.
+    const report = await manager.quotas.attainment({
+      from: addCalendarDays(today(), -2),
+      to: today(),
+    })
+    const target = report.find((row) => row.name === '每日受理目标')!
+    expect(target.scope.staffName).toBe('甲窗口')
+    expect(target.periods.map((period) => [period.from, period.used, period.met])).toEqual([
+      [addCalendarDays(today(), -2), 0, false],
+      [yesterday, 0, false],
+      [today(), 2, true],
+    ])
+    expect(target.met).toBe(1)
+  })
+
   it('holds bookings to a cap on appointments and frees the place when one is cancelled', async () => {
     const manager = await callerAs(database, 'manager1')
     const tomorrow = addCalendarDays(today(), 1)

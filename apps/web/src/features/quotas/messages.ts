@@ -121,6 +121,16 @@ export const quotasZhCN = {
     submit: '确定结束',
     done: '额度“{name}”自 {day} 起停止生效',
   },
+  attainment: {
+    title: '目标达成',
+    hint: '各目标逐期是否达到；目标设在人员或窗口上即为其达成情况',
+    to: '至',
+    none: '该区间内没有生效的目标',
+    goal: '目标',
+    met: '达成率',
+    periods: '{met}/{total} 个周期达标',
+    byPeriod: '逐期（绿：达标）',
+  },
   preview: {
     button: '预览近 4 周效果',
     title: '近 4 周回放（{from} 至 {to}）',
@@ -276,6 +286,16 @@ export const quotasEnUS: typeof quotasZhCN = {
     stopDay: 'No longer applies from',
     submit: 'End it',
     done: 'Quota "{name}" no longer applies from {day}',
+  },
+  attainment: {
+    title: 'Targets met',
+    hint: 'Each target, period by period; a target on a person or counter is theirs',
+    to: 'to',
+    none: 'No target was in force over these days',
+    goal: 'Goal',
+    met: 'Met',
+    periods: 'Met in {met} of {total} periods',
+    byPeriod: 'By period (green: met)',
   },
   preview: {
     button: 'Preview the last 4 weeks',
