@@ -10,6 +10,8 @@ import type { Kysely, Transaction, Updateable } from 'kysely'
 import { shanghaiToday } from '@onewindow/contracts'
 import { appError, notFound } from '../../errors.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
+import { prepareQuotaUsage, takeQuotaPlace } from '../quotas/quota-enforcement.ts'
+import { publishQuotaAlerts } from '../quotas/quota-events.ts'
 import { caseCalendar } from './case-calendar.ts'
 import { publishCaseChange } from './case-events.ts'
 import { assertCaseAccess } from './case-scope.ts'
@@ -86,6 +88,9 @@ export async function actOnCase(
   actor: Actor,
   input: CaseActionInput,
 ) {
+  // A completion counts toward completion quotas (never refused: the work is done).
+  const completion = input.action === 'complete' ? await completionEvent(db, input.caseId) : null
+  if (completion) await prepareQuotaUsage(db, 'cases_completed', completion, shanghaiToday())
   const outcome = await db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, input.caseId)
     assertCaseAccess(user, row)
@@ -126,10 +131,31 @@ export async function actOnCase(
       before: { status: row.status, deadline: row.deadline_day },
       after: { status: to, deadline: deadlineAfter },
     })
-    return { row, status: to, deadline: deadlineAfter }
+    const alerts = completion
+      ? await takeQuotaPlace(trx, 'cases_completed', completion, shanghaiToday(), true)
+      : []
+    return { row, status: to, deadline: deadlineAfter, alerts }
   })
   publishCaseChange({ centerId: outcome.row.center_id, departmentId: outcome.row.department_id })
+  publishQuotaAlerts(outcome.row.center_id, outcome.alerts)
   return { status: outcome.status, deadline: outcome.deadline }
+}
+
+/** Where a case's completion counts: the center, counter and person that accepted it. */
+async function completionEvent(db: Kysely<Database>, caseId: number) {
+  const row = await db
+    .selectFrom('service_case')
+    .innerJoin('service_item', 'service_item.id', 'service_case.service_item_id')
+    .select([
+      'service_case.center_id as centerId',
+      'service_case.counter_id as counterId',
+      'service_case.staff_id as staffId',
+      'service_case.service_item_id as serviceItemId',
+      'service_item.skill_id as skillId',
+    ])
+    .where('service_case.id', '=', caseId)
+    .executeTakeFirst()
+  return row ?? null
 }
 
 async function assertCenterExists(trx: Transaction<Database>, centerId: number) {

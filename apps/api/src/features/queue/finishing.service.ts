@@ -1,5 +1,6 @@
 import {
   type ApplicantInput,
+  type QuotaMetric,
   type SessionUser,
   type TicketOutcome,
   shanghaiToday,
@@ -32,7 +33,10 @@ async function caseOfKey(db: Kysely<Database>, idempotencyKey: string) {
     .executeTakeFirst()
 }
 
-/** What a case about to be accepted counts toward: its center, counter, person, item and skill. */
+/**
+ * What a case about to be accepted counts toward: its center, counter, person, item and skill,
+ * and the item's workload points; an immediate case is completed at once, too.
+ */
 async function caseIntake(db: Kysely<Database>, user: SessionUser, input: FinishInput) {
   const ticket = await db
     .selectFrom('ticket')
@@ -43,17 +47,23 @@ async function caseIntake(db: Kysely<Database>, user: SessionUser, input: Finish
   const serviceItemId = input.serviceItemId ?? ticket.service_item_id
   const item = await db
     .selectFrom('service_item')
-    .select('skill_id')
+    .select(['skill_id', 'kind', 'workload_coefficient'])
     .where('id', '=', serviceItemId)
     .executeTakeFirst()
   if (!item) return null
-  return {
+  const event = {
     centerId: ticket.center_id,
     counterId: ticket.counter_id,
     staffId: user.id,
     serviceItemId,
     skillId: item.skill_id,
   }
+  const counts: { metric: QuotaMetric; step: number }[] = [
+    { metric: 'cases_accepted', step: 1 },
+    { metric: 'workload_points', step: Number(item.workload_coefficient) },
+    ...(item.kind === 'immediate' ? [{ metric: 'cases_completed' as const, step: 1 }] : []),
+  ]
+  return { event, counts }
 }
 
 /**
@@ -70,8 +80,10 @@ export async function finishTicket(
   const earlier = await caseOfKey(db, input.idempotencyKey)
   if (earlier) return { caseId: earlier.id, deadline: earlier.deadline_day, repeated: true }
   const intake = input.outcome === 'case' ? await caseIntake(db, user, input) : null
-  if (intake) await prepareQuotaUsage(db, 'cases_accepted', intake, shanghaiToday())
-  let alerts: QuotaAlert[] = []
+  for (const { metric } of intake?.counts ?? []) {
+    await prepareQuotaUsage(db, metric, intake!.event, shanghaiToday())
+  }
+  const alerts: QuotaAlert[] = []
   const outcome = await inTransaction(db, 'queue.wrongTicketState', async (trx) => {
     const ticket = await loadTicket(trx, input.ticketId)
     if (ticket.status === 'done' && ticket.staff_id === user.id) return null
@@ -88,7 +100,13 @@ export async function finishTicket(
       },
     )
     // A hard cap on intake refuses the case; the whole finish rolls back and the ticket stays.
-    if (intake) alerts = await takeQuotaPlace(trx, 'cases_accepted', intake, shanghaiToday())
+    // Completions and workload points are only counted (and warned about), never refused.
+    for (const { metric, step } of intake?.counts ?? []) {
+      const mayExceed = metric !== 'cases_accepted'
+      alerts.push(
+        ...(await takeQuotaPlace(trx, metric, intake!.event, shanghaiToday(), mayExceed, step)),
+      )
+    }
     const opened =
       input.outcome === 'case'
         ? await openCase(

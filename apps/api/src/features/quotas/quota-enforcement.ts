@@ -104,7 +104,8 @@ async function usageOf(trx: Transaction<Database>, quotaId: number, periodFrom: 
  * place is taken by a conditional UPDATE (… WHERE used + 1 <= amount): of two kiosks racing for
  * the last place exactly one wins, on SQLite and MySQL alike; the loser gets 'quota.full' and its
  * whole transaction rolls back. `mayExceed` counts without blocking (a booked resident checking
- * in already holds a place). Returns the warnings to send once the transaction has committed.
+ * in already holds a place). `step` is how much the event counts (a case's workload points).
+ * Returns the warnings to send once the transaction has committed.
  */
 export async function takeQuotaPlace(
   trx: Transaction<Database>,
@@ -112,6 +113,7 @@ export async function takeQuotaPlace(
   event: QuotaEvent,
   day: string,
   mayExceed = false,
+  step = 1,
 ): Promise<QuotaAlert[]> {
   const alerts: QuotaAlert[] = []
   for (const { row, period } of await capsCovering(trx, metric, event, day)) {
@@ -119,11 +121,13 @@ export async function takeQuotaPlace(
     const blocks = row.enforcement === 'hard' && !mayExceed
     const result = await trx
       .updateTable('quota_usage')
-      .set((eb) => ({ used: eb('used', '+', 1) }))
+      .set((eb) => ({ used: eb('used', '+', step) }))
       .where('quota_id', '=', row.id)
       .where('period_from', '=', period.from)
       // A manager's extra places for the period count on top of the amount.
-      .$if(blocks, (qb) => qb.where((eb) => eb(eb('used', '-', eb.ref('extra')), '<=', amount - 1)))
+      .$if(blocks, (qb) =>
+        qb.where((eb) => eb(eb('used', '-', eb.ref('extra')), '<=', amount - step)),
+      )
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) {
       if (await usageMissing(trx, row.id, period.from)) continue
@@ -131,7 +135,7 @@ export async function takeQuotaPlace(
     }
     const { used, extra } = await usageOf(trx, row.id, period.from)
     const allowed = amount + extra
-    const level = crossedLevel(used - 1, used, { ...termsOf(row), amount: allowed })
+    const level = crossedLevel(used - step, used, { ...termsOf(row), amount: allowed })
     if (level) alerts.push({ quotaId: row.id, name: row.name, level, used, amount: allowed })
   }
   return alerts

@@ -290,6 +290,60 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
     expect(target.met).toBe(1)
   })
 
+  it('warns live on soft caps of workload points and of completed cases', async () => {
+    const manager = await callerAs(database, 'manager1')
+    const soft = (name: string, metric: 'workload_points' | 'cases_completed', amount: number) =>
+      manager.quotas.create({
+        name,
+        scope: { centerId: 1, counterId: null, staffId: 4, serviceItemId: null, skillId: null },
+        metric,
+        period: 'day',
+        amount,
+        kind: 'cap',
+        enforcement: 'soft',
+        effectiveFrom: today(),
+      })
+    // The intake cap of the test above is full today: let this case in.
+    const intake = (await manager.quotas.list({})).find((q) => q.name === '受理上限')!
+    await manager.quotas.allowMore({ quotaId: intake.id, extra: 1, reason: '测试' })
+    // Item 2 counts 2 workload points a case (catalog fixture).
+    await soft('积分上限', 'workload_points', 7)
+    await soft('办结上限', 'cases_completed', 1)
+    const abort = new AbortController()
+    const received: string[] = []
+    const listening = (async () => {
+      for await (const alert of quotaAlerts(1, abort.signal))
+        received.push(`${alert.name}:${alert.level}`)
+    })().catch(() => undefined)
+    const staff = await callerAs(database, 'staff1')
+    const { ticketId } = await kiosk().queue.kiosk.issue({ serviceItemId: 2 })
+    await database.db
+      .updateTable('ticket')
+      .set({
+        status: 'serving',
+        counter_id: 1,
+        staff_id: 4,
+        called_at: Date.now(),
+        serving_started_at: Date.now(),
+      })
+      .where('id', '=', ticketId)
+      .execute()
+    const { caseId } = await staff.queue.workbench.finish({
+      ticketId,
+      outcome: 'case',
+      idempotencyKey: 'soft-points-1',
+      applicant: { name: '李四', idNumber: '110101199003070011', phone: '13900001111' },
+    })
+    // Today's two earlier cases of staff1 hold 4 points; this one's 2 reach the 80% line of 7.
+    const backoffice = await callerAs(database, 'admin')
+    await backoffice.cases.act({ caseId: caseId!, action: 'take' })
+    await backoffice.cases.act({ caseId: caseId!, action: 'complete' })
+    abort.abort()
+    await listening
+    expect(received).toContain('办结上限:full')
+    expect(received).toContain('积分上限:warn')
+  })
+
   it('holds bookings to a cap on appointments and frees the place when one is cancelled', async () => {
     const manager = await callerAs(database, 'manager1')
     const tomorrow = addCalendarDays(today(), 1)
