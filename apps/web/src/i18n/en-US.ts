@@ -64,6 +64,7 @@ const enUS: typeof zhCN = {
     'en-US': 'English',
   },
   common: {
+    live: { connected: 'Live', reconnecting: 'Reconnecting' },
     confirm: 'OK',
     cancel: 'Cancel',
     all: 'All',

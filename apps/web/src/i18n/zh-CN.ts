@@ -63,6 +63,7 @@ const zhCN = {
     'en-US': 'English',
   },
   common: {
+    live: { connected: '实时', reconnecting: '重连中' },
     confirm: '确定',
     cancel: '取消',
     all: '全部',

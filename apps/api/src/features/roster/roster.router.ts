@@ -14,15 +14,9 @@ import { oneCenter } from '../../scope.ts'
 import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { decideLeave, listLeave, myLeave, requestLeave, withdrawLeave } from './leave.service.ts'
-import {
-  autoSchedule,
-  editShift,
-  myShifts,
-  publishRoster,
-  rosterFiles,
-  rosterWeek,
-  solveStatus,
-} from './roster.service.ts'
+import { editShift, publishRoster } from './roster-edits.service.ts'
+import { autoSchedule, solveStatus } from './roster-solving.service.ts'
+import { myShifts, rosterFiles, rosterWeek } from './roster.service.ts'
 
 /** Scheduling: the week's roster, the solver, manual edits, publishing, and leave. */
 export const rosterRouter = {

@@ -7,7 +7,6 @@ export const quotasZhCN = {
   loadFailed: '额度加载失败',
   retry: '重试',
   includeEnded: '显示已结束',
-  live: { connected: '实时', reconnecting: '重连中' },
   gauges: {
     title: '今日消耗',
     hint: '当前周期内已用量，绿色正常、黄色到达预警线、红色已满',
@@ -172,7 +171,6 @@ export const quotasEnUS: typeof quotasZhCN = {
   loadFailed: 'The quotas could not be loaded',
   retry: 'Retry',
   includeEnded: 'Show ended',
-  live: { connected: 'Live', reconnecting: 'Reconnecting' },
   gauges: {
     title: 'Used so far',
     hint: 'Use in the current period: green fine, yellow past the warning line, red full',
