@@ -1,6 +1,7 @@
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { isSeeded, seedDemoData } from '@onewindow/db/seed'
 import { loadConfig } from './config.ts'
+import { startRollupRefresher } from './features/dashboards/rollup-scheduler.ts'
 import { startAutoCaller } from './features/queue/auto-call.ts'
 import { startLiveDemo } from './features/queue/live-demo.ts'
 import { buildServer } from './server.ts'
@@ -33,6 +34,7 @@ if (demoAccounts.length > 0) {
   )
 }
 const autoCaller = startAutoCaller(database.db)
+const rollups = startRollupRefresher(database.db)
 const liveDemo = config.simulate ? startLiveDemo(database.db) : null
 if (liveDemo) {
   console.log(
@@ -44,6 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await liveDemo?.stop()
     await autoCaller.stop()
+    await rollups.stop()
     await app.close()
     await database.destroy()
     process.exit(0)

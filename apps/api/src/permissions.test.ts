@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appointmentsSamples } from './features/appointments/appointments.samples.ts'
 import { balancingSamples } from './features/balancing/balancing.samples.ts'
 import { casesSamples } from './features/cases/cases.samples.ts'
+import { dashboardsSamples } from './features/dashboards/dashboards.samples.ts'
 import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
 import { fairnessSamples } from './features/fairness/fairness.samples.ts'
@@ -38,6 +39,7 @@ const sampleInputs: Record<string, unknown> = {
   ...appointmentsSamples,
   ...balancingSamples,
   ...casesSamples,
+  ...dashboardsSamples,
   ...operationLogSamples,
   ...systemSamples,
   ...transferSamples,

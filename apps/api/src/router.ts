@@ -4,6 +4,7 @@ import { balancingRouter } from './features/balancing/balancing.router.ts'
 import { casesRouter } from './features/cases/cases.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
+import { dashboardsRouter } from './features/dashboards/dashboards.router.ts'
 import { fairnessRouter } from './features/fairness/fairness.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
@@ -29,6 +30,7 @@ export const appRouter = router({
   operationLog: operationLogRouter,
   system: systemRouter,
   transfer: transferRouter,
+  dashboards: dashboardsRouter,
   fairness: fairnessRouter,
 })
 

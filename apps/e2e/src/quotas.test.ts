@@ -267,6 +267,7 @@ describe('quotas', () => {
         effective_to: null,
         created_by: staff.id,
         created_at: Date.now(),
+        each: null,
       })
       .execute()
     await manager.reload()
@@ -278,6 +279,61 @@ describe('quotas', () => {
     await target.scrollIntoViewIfNeeded()
     await quiet(manager)
     await screenshot(manager, 'quotas-attainment')
+  })
+
+  it('a manager sets a daily workload target for each person and sees how everyone did', async () => {
+    const name = '每人每日工作量'
+    const today = shanghaiDate.format(Date.now())
+    const start = new Date(Date.parse(`${today}T00:00:00Z`) - 27 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    await manager.getByTestId('quota-create').click()
+    const drawer = manager.getByTestId('quota-drawer')
+    await drawer.waitFor()
+    await manager.getByTestId('quota-form-name').fill(name)
+    await manager.getByTestId('quota-form-metric').click()
+    await manager.locator('.el-select-dropdown__item:visible', { hasText: '工作量点数' }).click()
+    // Only measures taken by a person at a counter can apply to each one.
+    await manager.getByTestId('quota-form-each').getByText('每位人员').click()
+    await manager.getByTestId('quota-form-kind').getByText('目标').click()
+    await manager.getByTestId('quota-form-amount').locator('input').fill('20')
+    const from = drawer.locator('.el-form-item', { hasText: '生效日期' }).locator('input')
+    await from.fill(start)
+    await from.press('Enter')
+    await manager.getByTestId('quota-form-name').click() // leave the date field
+    await manager.getByTestId('quota-preview').click()
+    await expect.poll(() => textOf(manager, 'quota-preview-summary')).toMatch(/人每期都达标/)
+    await manager.getByTestId('quota-preview-summary').scrollIntoViewIfNeeded()
+    await settled(manager)
+    await screenshot(manager, 'quotas-each-create-drawer')
+    await manager.getByTestId('quota-form-submit').click()
+    await manager.locator('.el-message--success', { hasText: `已新建额度“${name}”` }).waitFor()
+    await drawer.waitFor({ state: 'hidden' })
+
+    const quota = manager.locator('[data-testid="quotas-table"] .el-table__row', { hasText: name })
+    await expect.poll(() => quota.innerText()).toContain('每天 · 每人 20 点')
+    // The gauge shows the person furthest along today, and how many reached the target.
+    const gauge = manager.locator('[data-testid="quota-gauge"]', { hasText: name })
+    await expect.poll(() => gauge.textContent()).toMatch(/每人/)
+    expect(await gauge.textContent()).toMatch(/最高 \d+% · \d+\/\d+ 人已达标/)
+    await gauge.scrollIntoViewIfNeeded()
+    await quiet(manager)
+    await screenshot(manager, 'quotas-each-gauge')
+
+    const attainment = manager.getByTestId('quota-attainment')
+    const target = attainment.locator('.el-table__row', { hasText: name })
+    await expect.poll(() => target.innerText()).toMatch(/\d+\/\d+ 人·期达标/)
+    const members = attainment.getByTestId('quota-member-attainment')
+    await expect.poll(() => members.locator('.el-table__row').count()).toBeGreaterThan(3)
+    expect(await members.innerText()).toContain('张敏')
+    expect(await members.innerText()).toMatch(/\d+\/\d+ 个周期达标/)
+    // Days a person was not on duty are grey, not misses.
+    expect(await members.locator('.cell.off').count()).toBeGreaterThan(0)
+    expect(await members.locator('.cell.met').count()).toBeGreaterThan(0)
+    expect(await members.locator('.cell.missed').count()).toBeGreaterThan(0)
+    await target.scrollIntoViewIfNeeded()
+    await quiet(manager)
+    await screenshot(manager, 'quotas-each-attainment')
   })
 
   it('reads in English for a district admin choosing the center', async () => {

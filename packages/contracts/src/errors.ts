@@ -1,6 +1,7 @@
 import { appointmentErrors } from './appointments.ts'
 import { balancingErrors } from './balancing.ts'
 import { caseErrors } from './cases.ts'
+import { dashboardErrors } from './dashboards.ts'
 import { fairnessErrors } from './fairness.ts'
 import { quotaErrors } from './quotas.ts'
 import { rosterErrors } from './roster.ts'
@@ -13,6 +14,7 @@ export const errorMessages = {
   ...appointmentErrors,
   ...balancingErrors,
   ...caseErrors,
+  ...dashboardErrors,
   ...fairnessErrors,
   ...quotaErrors,
   ...rosterErrors,

@@ -18,6 +18,20 @@ export const enforceableMetrics: readonly QuotaMetric[] = [
   'cases_accepted',
 ]
 
+/**
+ * The metrics that happen at a counter, by a person: only these can apply to each staff member
+ * or each counter of the scope separately.
+ */
+export const memberMetrics: readonly QuotaMetric[] = [
+  'cases_accepted',
+  'cases_completed',
+  'workload_points',
+]
+
+/** A quota for the scope as a whole (null), or the same amount for each staff member or counter. */
+export const quotaEachKinds = ['staff', 'counter'] as const
+export type QuotaEach = (typeof quotaEachKinds)[number]
+
 export const quotaPeriods = ['day', 'week', 'month', 'range'] as const
 export type QuotaPeriod = (typeof quotaPeriods)[number]
 
@@ -58,6 +72,8 @@ export const quotaDefinition = z
     warnAt: z.number().min(0.1).max(0.99).default(0.8),
     effectiveFrom: day,
     effectiveTo: day.nullable().default(null),
+    /** The amount applies to each staff member (or counter) of the scope separately. */
+    each: z.enum(quotaEachKinds).nullable().default(null),
   })
   .superRefine((quota, context) => {
     const issue = (path: string, error: string) =>
@@ -83,6 +99,11 @@ export const quotaDefinition = z
     if ((scope.counterId !== null || scope.staffId !== null) && scope.centerId === null) {
       issue('scope', 'quota.centerRequired')
     }
+    if (quota.each !== null && !memberMetrics.includes(quota.metric)) {
+      issue('each', 'quota.eachNeedsMember')
+    }
+    const named = quota.each === 'staff' ? scope.staffId : scope.counterId
+    if (quota.each !== null && named !== null) issue('each', 'quota.eachNarrowerScope')
   })
 export type QuotaDefinition = z.infer<typeof quotaDefinition>
 
@@ -92,6 +113,8 @@ export const quotaIdInput = z.object({ quotaId: id })
 export const endQuotaInput = quotaIdInput.extend({ lastDay: day })
 /** A manager lets more through this period than the amount (a busy day), with a reason. */
 export const allowMoreInput = quotaIdInput.extend({
+  /** For a quota on each member: the staff member or counter let through further. */
+  memberId: id.nullable().default(null),
   extra: z.number().int().min(1).max(10_000),
   reason: z.string().trim().min(1, { error: 'quota.reasonRequired' }).max(200),
 })
@@ -114,6 +137,31 @@ export const quotaErrors = {
   'quota.casesFull': {
     'zh-CN': '今日该事项受理量已达上限，请联系中心负责人追加额度',
     'en-US': "Today's intake for this service is full; ask the center manager to allow more",
+  },
+  'quota.staffCasesFull': {
+    'zh-CN': '您今日的受理量已达个人上限，请联系中心负责人追加额度',
+    'en-US': 'You have reached your own intake cap for today; ask the center manager to allow more',
+  },
+  'quota.counterCasesFull': {
+    'zh-CN': '本窗口今日的受理量已达上限，请联系中心负责人追加额度',
+    'en-US': "This counter's intake for today is full; ask the center manager to allow more",
+  },
+  'quota.eachNeedsMember': {
+    'zh-CN': '只有受理件数、办结件数和工作量点数可以按每人或每窗口设定',
+    'en-US':
+      'Only cases accepted, cases completed and workload points can apply to each person or counter',
+  },
+  'quota.eachNarrowerScope': {
+    'zh-CN': '范围已限定到某一人员（或窗口），不能再按每人（或每窗口）设定',
+    'en-US': 'The scope already names one person (or counter); it cannot apply to each of them',
+  },
+  'quota.memberRequired': {
+    'zh-CN': '该额度按每人或每窗口计算，请选择为谁追加',
+    'en-US': 'This quota applies to each person or counter; choose whom to allow more',
+  },
+  'quota.memberNotInScope': {
+    'zh-CN': '所选人员或窗口不在该额度的范围内',
+    'en-US': 'That person or counter is not covered by this quota',
   },
   'quota.reasonRequired': {
     'zh-CN': '请填写追加额度的原因',

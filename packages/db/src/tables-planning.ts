@@ -1,5 +1,11 @@
 import type { Generated } from 'kysely'
-import type { QuotaEnforcement, QuotaKind, QuotaMetric, QuotaPeriod } from '@onewindow/contracts'
+import type {
+  QuotaEach,
+  QuotaEnforcement,
+  QuotaKind,
+  QuotaMetric,
+  QuotaPeriod,
+} from '@onewindow/contracts'
 
 // Tables of what is planned ahead: weekly rosters, leave, and quotas (conventions as in tables.ts).
 
@@ -80,12 +86,16 @@ export interface QuotaTable {
   effective_to: string | null
   created_by: number
   created_at: number
+  /** The amount applies to each staff member or counter of the scope; null: to the whole. */
+  each: QuotaEach | null
 }
 
 /** How much of a capped quota's period is taken: what blocks the next ticket or booking. */
 export interface QuotaUsageTable {
   quota_id: number
   period_from: string
+  /** The staff member or counter of a quota on each member; 0 for the quota as a whole. */
+  member_id: Generated<number>
   used: number
   /** Places a manager added to this period on top of the amount. */
   extra: Generated<number>

@@ -8,6 +8,15 @@ import type {
   RosterShiftTable,
   RosterTable,
 } from './tables-planning.ts'
+import type {
+  KpiArrivalHourTable,
+  KpiDayTable,
+  KpiPresenceDayTable,
+  KpiRollupCursorTable,
+  KpiRollupDayTable,
+  KpiSkillDayTable,
+  KpiWaitDayTable,
+} from './tables-kpi.ts'
 
 /*
  * Conventions, the same on SQLite and MySQL:
@@ -383,6 +392,13 @@ export interface Database {
   kiosk: KioskTable
   appointment: AppointmentTable
   case_event: CaseEventTable
+  kpi_day: KpiDayTable
+  kpi_skill_day: KpiSkillDayTable
+  kpi_presence_day: KpiPresenceDayTable
+  kpi_wait_day: KpiWaitDayTable
+  kpi_arrival_hour: KpiArrivalHourTable
+  kpi_rollup_day: KpiRollupDayTable
+  kpi_rollup_cursor: KpiRollupCursorTable
 }
 
 export type Center = Selectable<CenterTable>

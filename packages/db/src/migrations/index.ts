@@ -42,6 +42,8 @@ import * as counterSessionLog from './2026-11-26-39-counter-session-log.ts'
 import * as counterFocus from './2026-11-26-40-counter-focus.ts'
 import * as roster from './2026-11-26-41-roster.ts'
 import * as quota from './2026-11-26-42-quota.ts'
+import * as quotaEach from './2026-11-26-43-quota-each.ts'
+import * as kpiRollup from './2026-11-26-44-kpi-rollup.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +90,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-40-counter-focus': counterFocus,
   '2026-11-26-41-roster': roster,
   '2026-11-26-42-quota': quota,
+  '2026-11-26-43-quota-each': quotaEach,
+  '2026-11-26-44-kpi-rollup': kpiRollup,
 }

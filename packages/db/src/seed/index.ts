@@ -61,6 +61,12 @@ const dataTables = [
   'leave_request',
   'quota',
   'quota_usage',
+  'kpi_day',
+  'kpi_skill_day',
+  'kpi_presence_day',
+  'kpi_wait_day',
+  'kpi_arrival_hour',
+  'kpi_rollup_day',
   'session',
   'operation_log',
 ] as const
@@ -146,6 +152,10 @@ export async function clearAllData(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto('operation_log_head')
       .values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) })
+      .execute()
+    await trx
+      .updateTable('kpi_rollup_cursor')
+      .set({ ticket_event_id: 0, case_event_id: 0, lease_until: 0 })
       .execute()
   })
 }

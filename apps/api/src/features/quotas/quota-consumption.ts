@@ -1,4 +1,4 @@
-import type { QuotaMetric, QuotaScope } from '@onewindow/contracts'
+import type { QuotaEach, QuotaMetric, QuotaScope } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { addCalendarDays, shanghaiInstant } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
@@ -14,8 +14,6 @@ export async function consumption(
   period: { from: string; to: string },
 ): Promise<number> {
   const { scope } = quota
-  const start = shanghaiInstant(period.from, '00:00')
-  const end = shanghaiInstant(addCalendarDays(period.to, 1), '00:00')
   if (quota.metric === 'tickets_issued') {
     const row = await db
       .selectFrom('ticket')
@@ -51,9 +49,22 @@ export async function consumption(
       .executeTakeFirstOrThrow()
     return Number(row.n)
   }
+  const row = await caseVolume(db, quota, period).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Cases accepted or completed, or their workload points, in a scope over a period. */
+function caseVolume(
+  db: Kysely<Database>,
+  quota: { metric: QuotaMetric; scope: QuotaScope },
+  period: { from: string; to: string },
+) {
+  const { scope } = quota
+  const start = shanghaiInstant(period.from, '00:00')
+  const end = shanghaiInstant(addCalendarDays(period.to, 1), '00:00')
   const at =
     quota.metric === 'cases_completed' ? 'service_case.completed_at' : 'service_case.accepted_at'
-  const row = await db
+  return db
     .selectFrom('service_case')
     .innerJoin('service_item', 'service_item.id', 'service_case.service_item_id')
     .select((eb) =>
@@ -72,6 +83,23 @@ export async function consumption(
       qb.where('service_case.service_item_id', '=', scope.serviceItemId!),
     )
     .$if(scope.skillId !== null, (qb) => qb.where('service_item.skill_id', '=', scope.skillId!))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+}
+
+/**
+ * consumption() of a case metric split by the staff member (or counter) who accepted each case:
+ * member id → volume, for members with any.
+ */
+export async function consumptionByMember(
+  db: Kysely<Database>,
+  quota: { metric: QuotaMetric; scope: QuotaScope },
+  period: { from: string; to: string },
+  each: QuotaEach,
+): Promise<Map<number, number>> {
+  const member = each === 'staff' ? 'service_case.staff_id' : 'service_case.counter_id'
+  const rows = await caseVolume(db, quota, period)
+    .select(`${member} as member`)
+    .where(member, 'is not', null)
+    .groupBy(member)
+    .execute()
+  return new Map(rows.map((row) => [Number(row.member), Number(row.n)]))
 }

@@ -4,6 +4,8 @@ import { EventEmitter, on } from 'node:events'
 export interface QuotaAlert {
   quotaId: number
   name: string
+  /** For a quota on each person or counter: whose count it is. */
+  memberName: string | null
   level: 'warn' | 'full'
   used: number
   amount: number

@@ -10,10 +10,10 @@ import {
 import { oneCenter } from '../../scope.ts'
 import { centerScopedProcedure, kioskProcedure, permissionProcedure } from '../../trpc.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
+import { allowMore } from './allow-more.ts'
 import { nextAvailableDay } from './next-available.ts'
 import { quotaAlerts } from './quota-events.ts'
 import {
-  allowMore,
   createQuota,
   endQuota,
   listQuotas,

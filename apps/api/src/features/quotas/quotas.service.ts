@@ -1,5 +1,6 @@
 import {
   type QuotaDefinition,
+  type QuotaEach,
   type QuotaScope,
   type SessionUser,
   shanghaiToday,
@@ -22,7 +23,7 @@ import { appError } from '../../errors.ts'
 import { type CenterScope, assertCenterAccess } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { consumption } from './quota-consumption.ts'
-import { ensureUsage } from './quota-enforcement.ts'
+import { memberAttainment, memberPreview, memberUsage } from './quota-member-reports.ts'
 import { type QuotaRow, scopeOf, termsOf } from './quota-rows.ts'
 
 function quotaRows(db: Kysely<Database>) {
@@ -54,15 +55,27 @@ const namedScope = (row: NamedRow) => ({
   skillName: row.skill_name,
 })
 
-async function usageToday(db: Kysely<Database>, row: QuotaRow, today: string) {
+async function usageToday(
+  db: Kysely<Database>,
+  row: QuotaRow,
+  today: string,
+  viewCenterId: number | null,
+) {
   const period = isEffective(termsOf(row), today) ? quotaPeriodOf(termsOf(row), today) : null
   if (!period) return null
+  const span = { periodFrom: period.from, periodTo: period.to }
+  if (row.each !== null) {
+    // The gauge of the fullest member, with everyone's count beside it.
+    const usage = await memberUsage(db, { ...row, each: row.each }, period, viewCenterId)
+    return { ...span, ...usage }
+  }
   // A cap's running count is what blocks; it starts from the same source rows.
   const running = await db
     .selectFrom('quota_usage')
     .select(['used', 'extra'])
     .where('quota_id', '=', row.id)
     .where('period_from', '=', period.from)
+    .where('member_id', '=', 0)
     .executeTakeFirst()
   const used = running
     ? Number(running.used)
@@ -70,12 +83,13 @@ async function usageToday(db: Kysely<Database>, row: QuotaRow, today: string) {
   // A manager's extra places for the period raise what the gauge measures against.
   const amount = Number(row.amount) + Number(running?.extra ?? 0)
   return {
-    periodFrom: period.from,
-    periodTo: period.to,
+    ...span,
     used,
     amount,
     share: used / amount,
     level: quotaLevel(used, { ...termsOf(row), amount }),
+    members: null,
+    reached: null,
   }
 }
 
@@ -116,13 +130,14 @@ export async function listQuotas(
       warnAt: Number(row.warn_at),
       effectiveFrom: row.effective_from,
       effectiveTo: row.effective_to,
+      each: row.each,
       status:
         row.effective_from > today
           ? ('scheduled' as const)
           : row.effective_to !== null && row.effective_to < today
             ? ('ended' as const)
             : ('active' as const),
-      usage: await usageToday(db, row, today),
+      usage: await usageToday(db, row, today, scope.centerId),
     })),
   )
 }
@@ -150,7 +165,8 @@ async function assertScopeExists(db: Kysely<Database>, scope: QuotaScope) {
   if (checks.includes(false)) throw appError('BAD_REQUEST', 'quota.unknownScope')
 }
 
-const sameScopeAs = (scope: QuotaScope) => (row: QuotaRow) =>
+const sameScopeAs = (scope: QuotaScope, each: QuotaEach | null) => (row: QuotaRow) =>
+  row.each === each &&
   row.center_id === scope.centerId &&
   row.counter_id === scope.counterId &&
   row.staff_id === scope.staffId &&
@@ -158,8 +174,9 @@ const sameScopeAs = (scope: QuotaScope) => (row: QuotaRow) =>
   row.skill_id === scope.skillId
 
 /**
- * Adds a quota, refusing one whose dates overlap another of the same scope and metric: to change
- * an amount, end the old quota and start a new one, so history keeps what applied when.
+ * Adds a quota, refusing one whose dates overlap another of the same scope and metric (and the
+ * same whole or per-member reach): to change an amount, end the old quota and start a new one, so
+ * history keeps what applied when.
  */
 export async function createQuota(
   db: Kysely<Database>,
@@ -176,7 +193,7 @@ export async function createQuota(
       .where('metric', '=', definition.metric)
       .execute()
     const clash = sameMetric
-      .filter(sameScopeAs(definition.scope))
+      .filter(sameScopeAs(definition.scope, definition.each))
       .some((row) => effectiveOverlap(termsOf(row), definition))
     if (clash) throw appError('CONFLICT', 'quota.overlap')
     const { scope } = definition
@@ -199,6 +216,7 @@ export async function createQuota(
         warn_at: definition.warnAt,
         effective_from: definition.effectiveFrom,
         effective_to: definition.effectiveTo,
+        each: definition.each,
         created_by: user.id,
         created_at: Date.now(),
       })
@@ -249,45 +267,6 @@ export async function endQuota(
   return { ok: true as const }
 }
 
-/**
- * Lets `extra` more through a cap in the current period (a manager's override of a full day),
- * logged with the reason. The next ticket, booking or case sees it at once.
- */
-export async function allowMore(
-  db: Kysely<Database>,
-  user: SessionUser,
-  actor: Actor,
-  input: { quotaId: number; extra: number; reason: string },
-) {
-  const quota = await db
-    .selectFrom('quota')
-    .selectAll()
-    .where('id', '=', input.quotaId)
-    .executeTakeFirst()
-  if (!quota) throw appError('NOT_FOUND', 'quota.notFound')
-  assertCenterAccess(user, quota.center_id)
-  const today = shanghaiToday()
-  const period = isEffective(termsOf(quota), today) ? quotaPeriodOf(termsOf(quota), today) : null
-  if (quota.kind !== 'cap' || !period) throw appError('BAD_REQUEST', 'quota.notCapActive')
-  await ensureUsage(db, quota, period)
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('quota_usage')
-      .set((eb) => ({ extra: eb('extra', '+', input.extra) }))
-      .where('quota_id', '=', quota.id)
-      .where('period_from', '=', period.from)
-      .execute()
-    await appendOperation(trx, actor, {
-      action: 'quota.allowMore',
-      centerId: quota.center_id,
-      targetType: 'quota',
-      targetId: quota.id,
-      after: { periodFrom: period.from, extra: input.extra, reason: input.reason },
-    })
-  })
-  return { ok: true as const }
-}
-
 /** Days a preview replays: the last four weeks, up to yesterday. */
 const previewDays = 28
 
@@ -302,14 +281,18 @@ export async function previewQuota(
 ) {
   assertCenterAccess(user, definition.scope.centerId)
   const yesterday = addCalendarDays(shanghaiToday(), -1)
-  const days = await Promise.all(
-    Array.from({ length: previewDays }, async (_, index) => {
-      const day = addCalendarDays(yesterday, index - previewDays + 1)
-      const used = await consumption(db, definition, { from: day, to: day })
-      return { day, used }
-    }),
+  const days = Array.from({ length: previewDays }, (_, index) =>
+    addCalendarDays(yesterday, index - previewDays + 1),
   )
-  return { days, replay: replayQuota(days, definition) }
+  if (definition.each !== null) {
+    const quota = { ...definition, each: definition.each }
+    return memberPreview(db, quota, definition.kind, days, user.centerId)
+  }
+  const used = await Promise.all(
+    days.map((day) => consumption(db, definition, { from: day, to: day })),
+  )
+  const daily = days.map((day, index) => ({ day, used: used[index]! }))
+  return { days: daily, replay: replayQuota(daily, definition), people: null }
 }
 
 /** Whether a center is closed on a day of the range (holidays and days without hours). */
@@ -334,7 +317,7 @@ async function closedDayOfCenters(db: Kysely<Database>, range: { from: string; t
 /**
  * How each target did over [from, to], period by period (whole periods, up to today): the volume
  * counted in its scope and whether it reached the amount. A target on a person or a counter is
- * that person's or counter's attainment.
+ * that person's or counter's attainment; a target on each member has every member's, too.
  */
 export async function targetAttainment(
   db: Kysely<Database>,
@@ -372,12 +355,18 @@ export async function targetAttainment(
           ),
       )
       const amount = Number(row.amount)
-      const periods = await Promise.all(
-        inForce.map(async (period) => {
-          const used = await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
-          return { ...period, used, met: used >= amount }
-        }),
-      )
+      const byMember =
+        row.each === null
+          ? null
+          : await memberAttainment(db, { ...row, each: row.each }, inForce, scope.centerId)
+      const periods =
+        byMember?.periods ??
+        (await Promise.all(
+          inForce.map(async (period) => {
+            const used = await consumption(db, { metric: row.metric, scope: scopeOf(row) }, period)
+            return { ...period, used, met: used >= amount, membersMet: null, members: null }
+          }),
+        ))
       return {
         id: row.id,
         name: row.name,
@@ -385,8 +374,10 @@ export async function targetAttainment(
         metric: row.metric,
         period: row.period,
         amount,
+        each: row.each,
         periods,
         met: periods.filter((period) => period.met).length,
+        members: byMember?.members ?? [],
       }
     }),
   )

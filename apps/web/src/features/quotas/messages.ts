@@ -55,6 +55,20 @@ export const quotasZhCN = {
     range: '自定义时段',
   },
   rangeText: '{from} 至 {to}',
+  each: {
+    staff: '每人 {amount}',
+    counter: '每窗口 {amount}',
+  },
+  eachShort: {
+    staff: '每人',
+    counter: '每窗口',
+  },
+  spread: {
+    top: '最高 {usage}',
+    caption: '最高 {percent}% · {spread}',
+    staff: { cap: '{reached}/{total} 人已满', target: '{reached}/{total} 人已达标' },
+    counter: { cap: '{reached}/{total} 个窗口已满', target: '{reached}/{total} 个窗口已达标' },
+  },
   kinds: {
     hard: '硬性上限',
     soft: '软性上限',
@@ -82,6 +96,10 @@ export const quotasZhCN = {
     needsCenter: '先选择中心',
     ruleSection: '规则',
     metric: '指标',
+    each: '适用于',
+    eachWhole: '范围整体',
+    eachKinds: { staff: '每位人员', counter: '每个窗口' },
+    eachHint: '按每位人员或每个窗口时，额度对其中每一个分别计算，如“每人每天至少 40 点”',
     period: '周期',
     rangeFrom: '开始日期',
     rangeTo: '结束日期',
@@ -112,6 +130,8 @@ export const quotasZhCN = {
     rangeRequired: '自定义时段须填写起止日期',
     endBeforeStart: '结束日期不能早于开始日期',
     warnAt: '预警线须在 {min}% 到 {max}% 之间',
+    eachStaffNamed: '范围已选定某一人员，不能再按每位人员计算',
+    eachCounterNamed: '范围已选定某一窗口，不能再按每个窗口计算',
   },
   end: {
     title: '结束额度',
@@ -122,13 +142,19 @@ export const quotasZhCN = {
   },
   attainment: {
     title: '目标达成',
-    hint: '各目标逐期是否达到；目标设在人员或窗口上即为其达成情况',
+    hint: '各目标逐期是否达到；目标设在人员或窗口上即为其达成情况，按每人或每窗口的目标列出每一位',
     to: '至',
     none: '该区间内没有生效的目标',
     goal: '目标',
     met: '达成率',
     periods: '{met}/{total} 个周期达标',
     byPeriod: '逐期（绿：达标）',
+    memberPeriods: '{met}/{total} 人·期达标',
+    reached: '{met}/{total} 达标',
+    member: { staff: '人员', counter: '窗口' },
+    memberByPeriod: '逐期（绿：达标，灰：未在岗）',
+    off: '未在岗',
+    noMembers: '该区间内无人在岗',
   },
   preview: {
     button: '预览近 4 周效果',
@@ -138,6 +164,21 @@ export const quotasZhCN = {
     target: '近 4 周的 {periods} 个统计周期中有 {met} 个达到目标',
     used: '每日用量',
     amount: '额度 {amount}',
+    each: {
+      staff: {
+        cap: '若当时生效，{total} 人中有 {touched} 人会被拦截，共 {blocked} 次、{days} 人·天；另有 {warned} 人·天达到预警线',
+        capNone: '若当时生效，{total} 人都不会被拦截；{warned} 人·天达到预警线',
+        target: '近 4 周 {total} 人中 {touched} 人每期都达标；共 {metPeriods}/{periods} 人·期达标',
+        used: '每日最高个人用量',
+      },
+      counter: {
+        cap: '若当时生效，{total} 个窗口中有 {touched} 个会被拦截，共 {blocked} 次、{days} 窗口·天；另有 {warned} 窗口·天达到预警线',
+        capNone: '若当时生效，{total} 个窗口都不会被拦截；{warned} 窗口·天达到预警线',
+        target:
+          '近 4 周 {total} 个窗口中 {touched} 个每期都达标；共 {metPeriods}/{periods} 窗口·期达标',
+        used: '每日最高窗口用量',
+      },
+    },
   },
   allowMore: {
     action: '追加',
@@ -146,6 +187,9 @@ export const quotasZhCN = {
     extra: '追加数量',
     reason: '原因',
     reasonPlaceholder: '如：社保集中办理日，经中心负责人同意',
+    memberLead:
+      '“{name}”本期（{from} 至 {to}）{member} 的额度 {amount}，已用 {used}。追加的名额仅对 {member} 本期有效，操作和原因记入操作日志。',
+    member: { staff: '人员', counter: '窗口' },
     submit: '确定追加',
     done: '已为“{name}”追加 {extra} 个名额',
   },
@@ -160,6 +204,10 @@ export const quotasZhCN = {
   alerts: {
     warn: '额度预警：“{name}”已用 {used}/{amount}',
     full: '额度已满：“{name}”已用 {used}/{amount}',
+    member: {
+      warn: '额度预警：{member} 的“{name}”已用 {used}/{amount}',
+      full: '额度已满：{member} 的“{name}”已用 {used}/{amount}',
+    },
   },
 }
 
@@ -219,6 +267,26 @@ export const quotasEnUS: typeof quotasZhCN = {
     range: 'Custom dates',
   },
   rangeText: '{from} to {to}',
+  each: {
+    staff: '{amount} per person',
+    counter: '{amount} per counter',
+  },
+  eachShort: {
+    staff: 'each person',
+    counter: 'each counter',
+  },
+  spread: {
+    top: 'top {usage}',
+    caption: 'top {percent}% · {spread}',
+    staff: {
+      cap: '{reached} of {total} people full',
+      target: '{reached} of {total} people met it',
+    },
+    counter: {
+      cap: '{reached} of {total} counters full',
+      target: '{reached} of {total} counters met it',
+    },
+  },
   kinds: {
     hard: 'Hard cap',
     soft: 'Soft cap',
@@ -246,6 +314,11 @@ export const quotasEnUS: typeof quotasZhCN = {
     needsCenter: 'Choose a center first',
     ruleSection: 'Rule',
     metric: 'Measure',
+    each: 'Applies to',
+    eachWhole: 'The scope as a whole',
+    eachKinds: { staff: 'Each person', counter: 'Each counter' },
+    eachHint:
+      'For each person or counter, the amount counts for every one of them separately, e.g. "each person at least 40 points a day"',
     period: 'Period',
     rangeFrom: 'First day',
     rangeTo: 'Last day',
@@ -277,6 +350,8 @@ export const quotasEnUS: typeof quotasZhCN = {
     rangeRequired: 'A custom period needs its first and last day',
     endBeforeStart: 'The end cannot be before the start',
     warnAt: 'The warning line must be between {min}% and {max}%',
+    eachStaffNamed: 'The scope names one person; it cannot also apply to each person',
+    eachCounterNamed: 'The scope names one counter; it cannot also apply to each counter',
   },
   end: {
     title: 'End quota',
@@ -287,13 +362,19 @@ export const quotasEnUS: typeof quotasZhCN = {
   },
   attainment: {
     title: 'Targets met',
-    hint: 'Each target, period by period; a target on a person or counter is theirs',
+    hint: 'Each target, period by period; a target on a person or counter is theirs, and one on each person or counter lists every one',
     to: 'to',
     none: 'No target was in force over these days',
     goal: 'Goal',
     met: 'Met',
     periods: 'Met in {met} of {total} periods',
     byPeriod: 'By period (green: met)',
+    memberPeriods: 'Met in {met} of {total} person-periods',
+    reached: '{met} of {total} met it',
+    member: { staff: 'Person', counter: 'Counter' },
+    memberByPeriod: 'By period (green: met, grey: not on duty)',
+    off: 'not on duty',
+    noMembers: 'Nobody was on duty over these days',
   },
   preview: {
     button: 'Preview the last 4 weeks',
@@ -304,6 +385,24 @@ export const quotasEnUS: typeof quotasZhCN = {
     target: 'Met in {met} of the {periods} periods of the last 4 weeks',
     used: 'Used per day',
     amount: 'Amount {amount}',
+    each: {
+      staff: {
+        cap: 'Had it applied, it would have turned away {touched} of {total} people, {blocked} times on {days} person-days; {warned} more person-days reached the warning line',
+        capNone:
+          'Had it applied, none of the {total} people would have been turned away; {warned} person-days reached the warning line',
+        target:
+          '{touched} of {total} people met it in every period of the last 4 weeks; {metPeriods} of {periods} person-periods met',
+        used: 'Highest person per day',
+      },
+      counter: {
+        cap: 'Had it applied, it would have turned away {touched} of {total} counters, {blocked} times on {days} counter-days; {warned} more counter-days reached the warning line',
+        capNone:
+          'Had it applied, none of the {total} counters would have been turned away; {warned} counter-days reached the warning line',
+        target:
+          '{touched} of {total} counters met it in every period of the last 4 weeks; {metPeriods} of {periods} counter-periods met',
+        used: 'Highest counter per day',
+      },
+    },
   },
   allowMore: {
     action: 'Allow more',
@@ -312,6 +411,9 @@ export const quotasEnUS: typeof quotasZhCN = {
     extra: 'Extra places',
     reason: 'Reason',
     reasonPlaceholder: 'e.g. social-insurance day, agreed by the center manager',
+    memberLead:
+      '"{name}" allows {member} {amount} this period ({from} to {to}), and {member} has used {used}. The extra places count for {member} this period only; the action and reason are logged.',
+    member: { staff: 'Person', counter: 'Counter' },
     submit: 'Allow',
     done: 'Allowed {extra} more for "{name}"',
   },
@@ -326,5 +428,9 @@ export const quotasEnUS: typeof quotasZhCN = {
   alerts: {
     warn: 'Quota warning: "{name}" has used {used}/{amount}',
     full: 'Quota full: "{name}" has used {used}/{amount}',
+    member: {
+      warn: 'Quota warning: {member} has used {used}/{amount} of "{name}"',
+      full: 'Quota full: {member} has used {used}/{amount} of "{name}"',
+    },
   },
 }

@@ -2,6 +2,7 @@ import { quotaDefinition } from '@onewindow/contracts'
 import { describe, expect, it } from 'vitest'
 import {
   type QuotaForm,
+  eachAllowed,
   emptyQuotaForm,
   hardCapWarnsOnly,
   quotaFormProblems,
@@ -50,6 +51,7 @@ describe('the quota form', () => {
       warnAt: 0.8,
       effectiveFrom: today,
       effectiveTo: null,
+      each: null,
     })
     expect(quotaDefinition.safeParse(toQuotaInput(valid)).success).toBe(true)
     const target = {
@@ -88,6 +90,16 @@ describe('the quota form', () => {
     ['an end before the start', { effectiveTo: '2025-03-01' }, ['effectiveTo']],
     ['a warning line under 10%', { warnAtPercent: 5 }, ['warnAtPercent']],
     ['a warning line of 100%', { warnAtPercent: 100 }, ['warnAtPercent']],
+    [
+      'each person with one person named',
+      { metric: 'cases_accepted', each: 'staff', staffId: 4 },
+      ['each'],
+    ],
+    [
+      'each counter with one counter named',
+      { metric: 'workload_points', each: 'counter', counterId: 2 },
+      ['each'],
+    ],
   ])('refuses %s as the contract does', (_name, change, fields) => {
     const form = { ...valid, ...change }
     expect(clientRefuses(form)).toEqual(fields)
@@ -104,11 +116,25 @@ describe('the quota form', () => {
       { warnAtPercent: 10 },
       { warnAtPercent: 99 },
       { metric: 'workload_points' as const, amount: 0.5 },
+      { metric: 'cases_accepted' as const, each: 'staff' as const, counterId: 2 },
+      { metric: 'cases_completed' as const, each: 'counter' as const, staffId: 4 },
     ]) {
       const form = { ...valid, ...change }
       expect(clientRefuses(form)).toEqual([])
       expect(serverRefuses(form)).toEqual([])
     }
+  })
+
+  it('sends "each" only for measures taken by a person at a counter', () => {
+    const perPerson = { ...valid, metric: 'workload_points' as const, each: 'staff' as const }
+    expect(eachAllowed('workload_points')).toBe(true)
+    expect(toQuotaInput(perPerson).each).toBe('staff')
+    // Switching to tickets hides the choice; the form then sends none, as the contract wants.
+    expect(eachAllowed('tickets_issued')).toBe(false)
+    const tickets = { ...perPerson, metric: 'tickets_issued' as const }
+    expect(toQuotaInput(tickets).each).toBeNull()
+    expect(clientRefuses(tickets)).toEqual([])
+    expect(serverRefuses(tickets)).toEqual([])
   })
 
   it('says when a hard cap can only be shown, not enforced', () => {

@@ -1,10 +1,12 @@
 import {
   type QuotaDefinition,
+  type QuotaEach,
   type QuotaEnforcement,
   type QuotaKind,
   type QuotaMetric,
   type QuotaPeriod,
   enforceableMetrics,
+  memberMetrics,
 } from '@onewindow/contracts'
 import type { Problem } from '../catalog/form-validation'
 
@@ -28,11 +30,14 @@ export interface QuotaForm {
   amount: number | null
   effectiveFrom: string | null
   effectiveTo: string | null
+  /** The scope as a whole (null), or each staff member or counter of it. */
+  each: QuotaEach | null
 }
 
 export const quotaFields = [
   'name',
   'metric',
+  'each',
   'period',
   'rangeFrom',
   'rangeTo',
@@ -66,8 +71,16 @@ export function emptyQuotaForm(today: string, centerId?: number): QuotaForm {
     amount: null,
     effectiveFrom: today,
     effectiveTo: null,
+    each: null,
   }
 }
+
+/** Whether the metric happens at a counter, by a person: only then can it apply to each one. */
+export const eachAllowed = (metric: QuotaMetric) => memberMetrics.includes(metric)
+
+/** What the form sends for "applies to": nothing for metrics without a person or counter. */
+const eachOf = (form: Pick<QuotaForm, 'metric' | 'each'>) =>
+  eachAllowed(form.metric) ? form.each : null
 
 /** A hard cap on a measure counted after the fact can only warn. */
 export function hardCapWarnsOnly(form: Pick<QuotaForm, 'kind' | 'enforcement' | 'metric'>) {
@@ -75,6 +88,8 @@ export function hardCapWarnsOnly(form: Pick<QuotaForm, 'kind' | 'enforcement' | 
     form.kind === 'cap' && form.enforcement === 'hard' && !enforceableMetrics.includes(form.metric)
   )
 }
+
+const picked = (id: number | undefined | null | '') => (typeof id === 'number' ? id : null)
 
 const label = (field: string) => `quotas.form.${field}`
 const v = (key: string, params?: Record<string, number>): Problem => ({
@@ -116,6 +131,13 @@ export function quotaFieldProblem(form: QuotaForm, field: QuotaField): Problem |
         ? v('warnAt', { min, max })
         : null
     }
+    case 'each': {
+      const each = eachOf(form)
+      const named = each === 'staff' ? picked(form.staffId) : picked(form.counterId)
+      return each !== null && named !== null && picked(form.centerId) !== null
+        ? v(each === 'staff' ? 'eachStaffNamed' : 'eachCounterNamed')
+        : null
+    }
     case 'effectiveFrom':
       return form.effectiveFrom ? null : { ...v('choose'), label: label('effectiveFrom') }
     case 'effectiveTo':
@@ -134,8 +156,6 @@ export function quotaFormProblems(form: QuotaForm): Partial<Record<QuotaField, P
   })
   return Object.fromEntries(entries)
 }
-
-const picked = (id: number | undefined | null | '') => (typeof id === 'number' ? id : null)
 
 /** The create input of a form that passed its checks. */
 export function toQuotaInput(form: QuotaForm): QuotaDefinition {
@@ -161,5 +181,6 @@ export function toQuotaInput(form: QuotaForm): QuotaDefinition {
     warnAt: Math.round(form.warnAtPercent ?? 80) / 100,
     effectiveFrom: form.effectiveFrom!,
     effectiveTo: form.effectiveTo || null,
+    each: eachOf(form),
   }
 }

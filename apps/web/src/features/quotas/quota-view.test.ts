@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   type QuotaRow,
+  alertText,
   amountInWords,
   dayBefore,
   effectiveInWords,
@@ -8,8 +9,11 @@ import {
   gaugeOption,
   kindTag,
   levelColours,
+  membersInWords,
   periodInWords,
+  ruleInWords,
   scopeInWords,
+  spreadText,
   usageText,
 } from './quota-view'
 
@@ -91,6 +95,8 @@ describe('quota gauges', () => {
     amount,
     share: used / amount,
     level,
+    members: null,
+    reached: null,
   })
 
   it('colour a cap green below its warning line, yellow from it, red when full', () => {
@@ -115,5 +121,50 @@ describe('quota gauges', () => {
     // A soft cap may run over: the arc stays full, the words say how far.
     const over = gaugeOption({ kind: 'cap', warnAt: 0.8 }, usage(12, 10, 'full')).series[0]!
     expect(over.data[0]).toEqual({ value: 100, name: '120%' })
+  })
+})
+
+describe('quotas on each person or counter', () => {
+  const members = [
+    { id: 4, name: '甲窗口', used: 3, amount: 3 },
+    { id: 30, name: '丙窗口', used: 1.5, amount: 2 },
+  ]
+
+  it('say the amount per person or counter in the rule', () => {
+    const row = {
+      period: 'day' as const,
+      rangeFrom: null,
+      rangeTo: null,
+      metric: 'cases_accepted' as const,
+      amount: 2,
+    }
+    expect(ruleInWords({ ...row, each: null }, t)).toBe(
+      'quotas.periods.day · quotas.units.cases_accepted{"n":"2"}',
+    )
+    expect(ruleInWords({ ...row, each: 'staff' }, t)).toBe(
+      'quotas.periods.day · quotas.each.staff{"amount":"quotas.units.cases_accepted{\\"n\\":\\"2\\"}"}',
+    )
+  })
+
+  it('count the members who reached the amount, and list each one', () => {
+    const usage = { members, reached: 1 }
+    expect(spreadText({ kind: 'cap', each: 'staff' }, usage, t)).toBe(
+      'quotas.spread.staff.cap{"reached":1,"total":2}',
+    )
+    expect(spreadText({ kind: 'target', each: 'counter' }, usage, t)).toBe(
+      'quotas.spread.counter.target{"reached":1,"total":2}',
+    )
+    expect(spreadText({ kind: 'cap', each: null }, { members: null, reached: null }, t)).toBeNull()
+    expect(membersInWords(usage)).toBe('甲窗口 3/3 · 丙窗口 1.5/2')
+  })
+
+  it('name the person in an alert of a quota on each', () => {
+    const alert = { name: '每人上限', level: 'full' as const, used: 3, amount: 3 }
+    expect(alertText({ ...alert, memberName: null }, t)).toBe(
+      'quotas.alerts.full{"name":"每人上限","member":null,"used":"3","amount":"3"}',
+    )
+    expect(alertText({ ...alert, memberName: '甲窗口' }, t)).toBe(
+      'quotas.alerts.member.full{"name":"每人上限","member":"甲窗口","used":"3","amount":"3"}',
+    )
   })
 })

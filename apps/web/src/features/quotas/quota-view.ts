@@ -47,6 +47,50 @@ export function amountInWords(metric: QuotaMetric, amount: number, t: Translate)
   return t(`quotas.units.${metric}`, { n: formatAmount(amount) })
 }
 
+/** "每天 · 每人 2 件": the period, and the amount said per person or counter where it is. */
+export function ruleInWords(
+  row: Pick<QuotaRow, 'period' | 'rangeFrom' | 'rangeTo' | 'metric' | 'amount' | 'each'>,
+  t: Translate,
+): string {
+  const amount = amountInWords(row.metric, row.amount, t)
+  const perMember = row.each ? t(`quotas.each.${row.each}`, { amount }) : amount
+  return `${periodInWords(row, t)} · ${perMember}`
+}
+
+/** "1/2 人已满", "3/5 人已达标": how many members reached the amount, for a quota on each. */
+export function spreadText(
+  row: Pick<QuotaRow, 'kind' | 'each'>,
+  usage: Pick<QuotaUsage, 'members' | 'reached'>,
+  t: Translate,
+): string | null {
+  if (!row.each || !usage.members) return null
+  const values = { reached: usage.reached ?? 0, total: usage.members.length }
+  return t(`quotas.spread.${row.each}.${row.kind}`, values)
+}
+
+/** "甲窗口 3/3 · 丙窗口 1/2": each member's use, fullest first. */
+export function membersInWords(usage: Pick<QuotaUsage, 'members'>): string {
+  return (usage.members ?? []).map((m) => `${m.name} ${usageText(m)}`).join(' · ')
+}
+
+/** A quota alert in words, naming the person or counter of a quota on each. */
+export function alertText(
+  alert: { name: string; memberName: string | null; level: 'warn' | 'full' } & Pick<
+    QuotaUsage,
+    'used' | 'amount'
+  >,
+  t: Translate,
+): string {
+  const values = {
+    name: alert.name,
+    member: alert.memberName,
+    used: formatAmount(alert.used),
+    amount: formatAmount(alert.amount),
+  }
+  const key = alert.memberName === null ? alert.level : `member.${alert.level}`
+  return t(`quotas.alerts.${key}`, values)
+}
+
 export function periodInWords(
   row: Pick<QuotaRow, 'period' | 'rangeFrom' | 'rangeTo'>,
   t: Translate,
@@ -97,8 +141,15 @@ export function usageText(usage: Pick<QuotaUsage, 'used' | 'amount'>): string {
 
 export const sharePercent = (share: number) => Math.round(share * 100)
 
-/** The gauge of one quota: an arc filled to its share, tinted by zone, "used/amount" inside. */
-export function gaugeOption(row: Pick<QuotaRow, 'kind' | 'warnAt'>, usage: QuotaUsage) {
+/**
+ * The gauge of one quota: an arc filled to its share, tinted by zone, "used/amount" inside and
+ * the share (or `caption`) below.
+ */
+export function gaugeOption(
+  row: Pick<QuotaRow, 'kind' | 'warnAt'>,
+  usage: Pick<QuotaUsage, 'used' | 'amount' | 'share' | 'level'>,
+  caption?: string,
+) {
   const colour = gaugeColour(row.kind, usage)
   const zones =
     row.kind === 'cap'
@@ -135,7 +186,7 @@ export function gaugeOption(row: Pick<QuotaRow, 'kind' | 'warnAt'>, usage: Quota
         data: [
           {
             value: Math.min(sharePercent(usage.share), 100),
-            name: `${sharePercent(usage.share)}%`,
+            name: caption ?? `${sharePercent(usage.share)}%`,
           },
         ],
       },

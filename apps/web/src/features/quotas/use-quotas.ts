@@ -5,7 +5,7 @@ import { type Ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useLiveRead } from '../../shared/use-live-read'
 import { trpc } from '../../trpc'
-import { formatAmount } from './quota-view'
+import { alertText } from './quota-view'
 
 type QuotaAlert =
   RouterOutputs['quotas']['changes'] extends AsyncIterable<infer Alert> ? Alert : never
@@ -27,11 +27,9 @@ export function useQuotas(
   const { t } = useI18n()
 
   function announce(event: QuotaAlert) {
-    const used = formatAmount(event.used)
-    const amount = formatAmount(event.amount)
     ElMessage({
       type: event.level === 'full' ? 'error' : 'warning',
-      message: t(`quotas.alerts.${event.level}`, { name: event.name, used, amount }),
+      message: alertText(event, t),
       duration: 5000,
       showClose: true,
     })

@@ -1,0 +1,243 @@
+import { shanghaiToday } from '@onewindow/contracts'
+import type { Database } from '@onewindow/db'
+import {
+  type DayRollup,
+  type PresenceMeasures,
+  type ServiceMeasures,
+  type WaitHistogram,
+  addPresence,
+  addServiceMeasures,
+  emptyPresence,
+  emptyServiceMeasures,
+  rollupDay,
+} from '@onewindow/domain'
+import type { Kysely } from 'kysely'
+import {
+  presenceOf,
+  serviceMeasuresOf,
+  sumPresenceColumns,
+  sumServiceColumns,
+} from './measure-columns.ts'
+import { readDayActivity } from './rollup-read.ts'
+
+/*
+ * Where a dashboard's figures come from: the daily rollups for the days that are over, and
+ * today's base rows (rolled up in memory, kept for a few seconds) when the range reaches today.
+ * Both give the same additive measures, summed by whatever the screen groups by.
+ */
+
+/** What a figure can be grouped by; `center` and `day` are always known. */
+export type Grain = 'center' | 'day' | 'skill' | 'counter' | 'staff' | 'item'
+
+const columnOf = {
+  center: 'center_id',
+  day: 'day',
+  skill: 'skill_id',
+  counter: 'counter_id',
+  staff: 'staff_id',
+  item: 'service_item_id',
+} as const
+
+export interface RangeFilter {
+  /** null: every center of the district. */
+  centerId: number | null
+  from: string
+  to: string
+  counterId?: number
+  staffId?: number
+}
+
+export type Key = Partial<Record<Grain, number | string>>
+export interface Grouped<T> {
+  key: Key
+  value: T
+}
+
+const todayTtlMs = 10_000
+const todayCache = new Map<string, { at: number; rollup: Promise<DayRollup> }>()
+
+/** Today's rollup of a center from its rows, computed at most every ten seconds. */
+function todayOf(db: Kysely<Database>, centerId: number, today: string, now: number) {
+  const cacheKey = `${centerId}/${today}`
+  const cached = todayCache.get(cacheKey)
+  if (cached && now - cached.at < todayTtlMs) return cached.rollup
+  const rollup = readDayActivity(db, centerId, today, now).then(rollupDay)
+  todayCache.set(cacheKey, { at: now, rollup })
+  rollup.catch(() => todayCache.delete(cacheKey))
+  return rollup
+}
+
+/** The centers whose today a range needs, with their rollups. */
+async function todaysRollups(db: Kysely<Database>, filter: RangeFilter, now: number) {
+  const today = shanghaiToday(now)
+  if (filter.from > today || filter.to < today) return { today, rollups: [] }
+  const centerIds =
+    filter.centerId !== null
+      ? [filter.centerId]
+      : (await db.selectFrom('center').select('id').execute()).map((center) => center.id)
+  const rollups = await Promise.all(
+    centerIds.map(async (centerId) => ({
+      centerId,
+      rollup: await todayOf(db, centerId, today, now),
+    })),
+  )
+  return { today, rollups }
+}
+
+function accumulate<T>(empty: () => T, add: (total: T, more: T) => T) {
+  const groups = new Map<string, Grouped<T>>()
+  return {
+    add(key: Key, value: T) {
+      const id = JSON.stringify(key)
+      const group = groups.get(id)
+      if (group) add(group.value, value)
+      else groups.set(id, { key, value: add(empty(), value) })
+    },
+    result: () => [...groups.values()],
+  }
+}
+
+function keyOf(by: readonly Grain[], row: Record<string, unknown>): Key {
+  return Object.fromEntries(by.map((grain) => [grain, row[columnOf[grain]] as number | string]))
+}
+
+const detailOnly = (by: readonly Grain[], filter: RangeFilter) =>
+  by.some((grain) => grain === 'counter' || grain === 'staff' || grain === 'item') ||
+  filter.counterId !== undefined ||
+  filter.staffId !== undefined
+
+/** Service measures over a range, grouped by `by`. */
+export async function serviceSums(
+  db: Kysely<Database>,
+  filter: RangeFilter,
+  by: readonly Grain[],
+  now = Date.now(),
+): Promise<Grouped<ServiceMeasures>[]> {
+  const { today, rollups } = await todaysRollups(db, filter, now)
+  const table = detailOnly(by, filter) ? 'kpi_day' : 'kpi_skill_day'
+  const rows = await db
+    .selectFrom(table)
+    .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never)
+    .where('day', '>=', filter.from)
+    .where('day', '<=', filter.to)
+    .where('day', '<', today)
+    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+    .$if(filter.counterId !== undefined, (qb) =>
+      qb.where('counter_id' as never, '=', filter.counterId as never),
+    )
+    .$if(filter.staffId !== undefined, (qb) =>
+      qb.where('staff_id' as never, '=', filter.staffId as never),
+    )
+    .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
+    .execute()
+  const groups = accumulate(emptyServiceMeasures, addServiceMeasures)
+  for (const row of rows as Record<string, unknown>[])
+    groups.add(keyOf(by, row), serviceMeasuresOf(row))
+  for (const { centerId, rollup } of rollups) {
+    for (const detail of rollup.detail) {
+      if (filter.counterId !== undefined && detail.counterId !== filter.counterId) continue
+      if (filter.staffId !== undefined && detail.staffId !== filter.staffId) continue
+      const row = {
+        center_id: centerId,
+        day: today,
+        skill_id: detail.skillId,
+        counter_id: detail.counterId,
+        staff_id: detail.staffId,
+        service_item_id: detail.serviceItemId,
+      }
+      groups.add(keyOf(by, row), detail.service)
+    }
+  }
+  return groups.result()
+}
+
+/** Staffed and paused time over a range, grouped by `by` (no skill or item: time has neither). */
+export async function presenceSums(
+  db: Kysely<Database>,
+  filter: RangeFilter,
+  by: readonly Exclude<Grain, 'skill' | 'item'>[],
+  now = Date.now(),
+): Promise<Grouped<PresenceMeasures>[]> {
+  const { today, rollups } = await todaysRollups(db, filter, now)
+  const rows = await db
+    .selectFrom('kpi_presence_day')
+    .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumPresenceColumns(eb)] as never)
+    .where('day', '>=', filter.from)
+    .where('day', '<=', filter.to)
+    .where('day', '<', today)
+    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+    .$if(filter.counterId !== undefined, (qb) => qb.where('counter_id', '=', filter.counterId!))
+    .$if(filter.staffId !== undefined, (qb) => qb.where('staff_id', '=', filter.staffId!))
+    .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
+    .execute()
+  const groups = accumulate(emptyPresence, addPresence)
+  for (const row of rows as Record<string, unknown>[]) groups.add(keyOf(by, row), presenceOf(row))
+  for (const { centerId, rollup } of rollups) {
+    for (const presence of rollup.presence) {
+      if (filter.counterId !== undefined && presence.counterId !== filter.counterId) continue
+      if (filter.staffId !== undefined && presence.staffId !== filter.staffId) continue
+      const row = {
+        center_id: centerId,
+        day: today,
+        counter_id: presence.counterId,
+        staff_id: presence.staffId,
+      }
+      groups.add(keyOf(by, row), presence.presence)
+    }
+  }
+  return groups.result()
+}
+
+/** Calls per minute waited over a range, per center and (key null) for all of them together. */
+export async function waitHistograms(
+  db: Kysely<Database>,
+  filter: RangeFilter,
+  now = Date.now(),
+): Promise<Map<number | null, WaitHistogram>> {
+  const { today, rollups } = await todaysRollups(db, filter, now)
+  const rows = await db
+    .selectFrom('kpi_wait_day')
+    .select((eb) => ['center_id', 'wait_minute', eb.fn.sum<number>('calls').as('calls')])
+    .where('day', '>=', filter.from)
+    .where('day', '<=', filter.to)
+    .where('day', '<', today)
+    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+    .groupBy(['center_id', 'wait_minute'])
+    .execute()
+  const histograms = new Map<number | null, WaitHistogram>([[null, new Map()]])
+  const add = (centerId: number, minute: number, calls: number) => {
+    for (const key of [centerId, null]) {
+      let histogram = histograms.get(key)
+      if (!histogram) histograms.set(key, (histogram = new Map()))
+      histogram.set(minute, (histogram.get(minute) ?? 0) + calls)
+    }
+  }
+  for (const row of rows) add(row.center_id, Number(row.wait_minute), Number(row.calls))
+  for (const { centerId, rollup } of rollups) {
+    for (const [minute, calls] of rollup.waits) add(centerId, minute, calls)
+  }
+  return histograms
+}
+
+/** Visits per day and Shanghai hour of arrival. */
+export async function arrivalsByHour(db: Kysely<Database>, filter: RangeFilter, now = Date.now()) {
+  const { today, rollups } = await todaysRollups(db, filter, now)
+  const rows = await db
+    .selectFrom('kpi_arrival_hour')
+    .select((eb) => ['day', 'hour', eb.fn.sum<number>('visits').as('visits')])
+    .where('day', '>=', filter.from)
+    .where('day', '<=', filter.to)
+    .where('day', '<', today)
+    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+    .groupBy(['day', 'hour'])
+    .execute()
+  const arrivals = rows.map((row) => ({
+    day: row.day,
+    hour: Number(row.hour),
+    visits: Number(row.visits),
+  }))
+  for (const { rollup } of rollups) {
+    for (const [hour, visits] of rollup.arrivals) arrivals.push({ day: today, hour, visits })
+  }
+  return arrivals
+}

@@ -1,0 +1,62 @@
+import { type PauseReason, pauseReasons } from '@onewindow/contracts'
+import type { Database, ServiceMeasureColumns } from '@onewindow/db'
+import {
+  type PresenceMeasures,
+  type ServiceMeasures,
+  emptyPresence,
+  emptyServiceMeasures,
+  serviceMeasureNames,
+} from '@onewindow/domain'
+import type { ExpressionBuilder } from 'kysely'
+
+/** waitMs → wait_ms: rollup columns are the measures' names in snake case. */
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+const serviceColumns = serviceMeasureNames.map(
+  (name) => [name, snake(name) as keyof ServiceMeasureColumns] as const,
+)
+const pauseColumns = pauseReasons.map((reason) => [reason, `paused_${snake(reason)}_ms`] as const)
+type PauseColumn = `paused_${'lunch' | 'training' | 'back_office' | 'meeting' | 'other'}_ms`
+
+export function serviceColumnsOf(measures: ServiceMeasures): ServiceMeasureColumns {
+  const row = {} as ServiceMeasureColumns
+  for (const [name, column] of serviceColumns) row[column] = measures[name]
+  return row
+}
+
+export function presenceColumnsOf(presence: PresenceMeasures) {
+  const row = { staffed_ms: presence.staffedMs } as { staffed_ms: number } & Record<
+    PauseColumn,
+    number
+  >
+  for (const [reason, column] of pauseColumns)
+    row[column as PauseColumn] = presence.pausedMs[reason]
+  return row
+}
+
+/** Reads summed columns back (MySQL sums may come back as strings). */
+export function serviceMeasuresOf(row: Record<string, unknown>): ServiceMeasures {
+  const measures = emptyServiceMeasures()
+  for (const [name, column] of serviceColumns) measures[name] = Number(row[column] ?? 0)
+  return measures
+}
+
+export function presenceOf(row: Record<string, unknown>): PresenceMeasures {
+  const presence = emptyPresence()
+  presence.staffedMs = Number(row.staffed_ms ?? 0)
+  for (const [reason, column] of pauseColumns) {
+    presence.pausedMs[reason as PauseReason] = Number(row[column] ?? 0)
+  }
+  return presence
+}
+
+type ServiceTable = 'kpi_day' | 'kpi_skill_day'
+
+/** SUM(column) AS column for every service measure, to select grouped rollup rows. */
+export const sumServiceColumns = (eb: ExpressionBuilder<Database, ServiceTable>) =>
+  serviceColumns.map(([, column]) => eb.fn.sum<number>(column).as(column))
+
+export const sumPresenceColumns = (eb: ExpressionBuilder<Database, 'kpi_presence_day'>) => [
+  eb.fn.sum<number>('staffed_ms').as('staffed_ms'),
+  ...pauseColumns.map(([, column]) => eb.fn.sum<number>(column as PauseColumn).as(column)),
+]
