@@ -8,6 +8,7 @@ import { appointmentsSamples } from './features/appointments/appointments.sample
 import { balancingSamples } from './features/balancing/balancing.samples.ts'
 import { casesSamples } from './features/cases/cases.samples.ts'
 import { dashboardsSamples } from './features/dashboards/dashboards.samples.ts'
+import { evaluationsSamples } from './features/evaluations/evaluations.samples.ts'
 import { authSamples } from './features/auth/auth.samples.ts'
 import { catalogSamples } from './features/catalog/catalog.samples.ts'
 import { fairnessSamples } from './features/fairness/fairness.samples.ts'
@@ -46,6 +47,7 @@ const sampleInputs: Record<string, unknown> = {
   ...fairnessSamples,
   ...rosterSamples,
   ...quotasSamples,
+  ...evaluationsSamples,
 }
 
 /**

@@ -5,6 +5,7 @@ import { casesRouter } from './features/cases/cases.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
 import { catalogRouter } from './features/catalog/catalog.router.ts'
 import { dashboardsRouter } from './features/dashboards/dashboards.router.ts'
+import { evaluationsRouter } from './features/evaluations/evaluations.router.ts'
 import { fairnessRouter } from './features/fairness/fairness.router.ts'
 import { operationLogRouter } from './features/operation-log/operation-log.router.ts'
 import { orgRouter } from './features/org/org.router.ts'
@@ -32,6 +33,7 @@ export const appRouter = router({
   transfer: transferRouter,
   dashboards: dashboardsRouter,
   fairness: fairnessRouter,
+  evaluations: evaluationsRouter,
 })
 
 export type AppRouter = typeof appRouter

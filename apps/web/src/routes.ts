@@ -37,6 +37,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'track.route', public: true },
   },
   {
+    path: '/rate',
+    name: 'rate',
+    component: () => import('./features/evaluations/RatePage.vue'),
+    meta: { title: 'evaluations.tablet.route', public: true },
+  },
+  {
     path: '/board',
     name: 'board',
     component: () => import('./features/queue/BoardPage.vue'),
@@ -64,6 +70,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'my-schedule',
         component: () => import('./features/roster/MySchedulePage.vue'),
         meta: { title: 'roster.mine.route', permission: 'leave.request' },
+      },
+      {
+        path: 'my-evaluations',
+        name: 'my-evaluations',
+        component: () => import('./features/evaluations/MyEvaluationsPage.vue'),
+        meta: { title: 'evaluations.mine.route', permission: 'queue.work' },
       },
       {
         path: 'balancing',
@@ -114,6 +126,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'cases.detailRoute', permission: 'case.read' },
       },
       {
+        path: 'evaluations',
+        name: 'evaluations',
+        component: () => import('./features/evaluations/EvaluationsPage.vue'),
+        meta: { title: 'evaluations.route', permission: 'evaluation.read' },
+      },
+      {
         path: 'catalog',
         name: 'catalog',
         component: () => import('./features/catalog/CatalogPage.vue'),
@@ -142,6 +160,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'fairness',
         component: () => import('./features/fairness/FairnessPage.vue'),
         meta: { title: 'fairness.route', permission: 'report.read' },
+      },
+      {
+        path: 'dashboards',
+        name: 'dashboards',
+        component: () => import('./features/dashboards/DashboardsPage.vue'),
+        meta: { title: 'dashboards.route', permission: 'report.read' },
       },
       {
         path: 'quotas',

@@ -2,6 +2,7 @@ import { appointmentErrors } from './appointments.ts'
 import { balancingErrors } from './balancing.ts'
 import { caseErrors } from './cases.ts'
 import { dashboardErrors } from './dashboards.ts'
+import { evaluationErrors } from './evaluations.ts'
 import { fairnessErrors } from './fairness.ts'
 import { quotaErrors } from './quotas.ts'
 import { rosterErrors } from './roster.ts'
@@ -15,6 +16,7 @@ export const errorMessages = {
   ...balancingErrors,
   ...caseErrors,
   ...dashboardErrors,
+  ...evaluationErrors,
   ...fairnessErrors,
   ...quotaErrors,
   ...rosterErrors,

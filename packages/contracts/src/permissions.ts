@@ -29,6 +29,9 @@ export const permissions = [
   'report.read',
   'quota.read',
   'quota.manage',
+  'evaluation.read',
+  'evaluation.follow',
+  'evaluation.decide',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -55,6 +58,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.read',
     'quota.read',
     'quota.manage',
+    'evaluation.read',
+    'evaluation.follow',
   ],
   // Supervisors audit cases, so they may see who applied (each reveal is logged).
   supervisor: [
@@ -68,6 +73,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'roster.read',
     'report.read',
     'quota.read',
+    'evaluation.read',
+    'evaluation.follow',
+    'evaluation.decide',
   ],
   // Staff book next visits for residents at the window or on the phone.
   // Staff see their own published shifts and ask for leave.

@@ -34,25 +34,57 @@ export interface KpiDayTable extends ServiceMeasureColumns {
   skill_id: number
 }
 
-/** The same measures per center × day × skill, for district-wide and per-skill views. */
+/** The same measures per center-day, with the counter time of everyone: district and center views. */
+export interface KpiCenterDayTable extends ServiceMeasureColumns, PresenceColumns {
+  center_id: number
+  day: string
+}
+
+/** The same measures per center × day × skill: per-skill load. */
 export interface KpiSkillDayTable extends ServiceMeasureColumns {
   center_id: number
   day: string
   skill_id: number
 }
 
-/** Time at an open counter and paused, per reason, of one counter × staff member × day. */
-export interface KpiPresenceDayTable {
-  center_id: number
-  day: string
-  counter_id: number
-  staff_id: number
+/** Time at an open counter and paused, per reason. */
+export interface PresenceColumns {
   staffed_ms: number
   paused_lunch_ms: number
   paused_training_ms: number
   paused_back_office_ms: number
   paused_meeting_ms: number
   paused_other_ms: number
+}
+
+/** Measures and counter time per center × day × counter × staff member: performance tables. */
+export interface KpiMemberDayTable extends ServiceMeasureColumns, PresenceColumns {
+  center_id: number
+  day: string
+  counter_id: number
+  staff_id: number
+}
+
+/** Measures per center × day × service item: 即办 potential. */
+export interface KpiItemDayTable extends ServiceMeasureColumns {
+  center_id: number
+  day: string
+  service_item_id: number
+}
+
+/** A month's sum of kpi_item_day ('YYYY-MM'). */
+export interface KpiItemMonthTable extends ServiceMeasureColumns {
+  center_id: number
+  month: string
+  service_item_id: number
+}
+
+/** A month's sum of kpi_wait_day. */
+export interface KpiWaitMonthTable {
+  center_id: number
+  month: string
+  wait_minute: number
+  calls: number
 }
 
 /** Calls per whole minute waited (the last bucket: four hours or more), for p90 waits. */

@@ -11,12 +11,17 @@ import type {
 import type {
   KpiArrivalHourTable,
   KpiDayTable,
-  KpiPresenceDayTable,
+  KpiCenterDayTable,
+  KpiItemDayTable,
+  KpiItemMonthTable,
+  KpiWaitMonthTable,
+  KpiMemberDayTable,
   KpiRollupCursorTable,
   KpiRollupDayTable,
   KpiSkillDayTable,
   KpiWaitDayTable,
 } from './tables-kpi.ts'
+import type { EvaluationFollowUpTable, EvaluationTable } from './tables-supervision.ts'
 
 /*
  * Conventions, the same on SQLite and MySQL:
@@ -394,11 +399,17 @@ export interface Database {
   case_event: CaseEventTable
   kpi_day: KpiDayTable
   kpi_skill_day: KpiSkillDayTable
-  kpi_presence_day: KpiPresenceDayTable
+  kpi_center_day: KpiCenterDayTable
+  kpi_member_day: KpiMemberDayTable
+  kpi_item_day: KpiItemDayTable
+  kpi_item_month: KpiItemMonthTable
+  kpi_wait_month: KpiWaitMonthTable
   kpi_wait_day: KpiWaitDayTable
   kpi_arrival_hour: KpiArrivalHourTable
   kpi_rollup_day: KpiRollupDayTable
   kpi_rollup_cursor: KpiRollupCursorTable
+  evaluation: EvaluationTable
+  evaluation_follow_up: EvaluationFollowUpTable
 }
 
 export type Center = Selectable<CenterTable>

@@ -4,6 +4,8 @@ import { casesEnUS } from '../features/cases/messages'
 import { inboxEnUS } from '../features/cases/inbox-messages'
 import { trackEnUS } from '../features/cases/track-messages'
 import { catalogEnUS } from '../features/catalog/messages'
+import { dashboardsEnUS } from '../features/dashboards/messages'
+import { evaluationsEnUS } from '../features/evaluations/messages'
 import { fairnessEnUS } from '../features/fairness/messages'
 import { rosterEnUS } from '../features/roster/messages'
 import { orgEnUS } from '../features/org/messages'
@@ -73,6 +75,7 @@ const enUS: typeof zhCN = {
     comingSoon: 'Coming soon',
     open: 'Open',
     none: '—',
+    exportPng: 'Export as PNG',
   },
   layout: {
     collapse: 'Collapse menu',
@@ -116,6 +119,7 @@ const enUS: typeof zhCN = {
     upcoming: 'Coming soon',
     upcomingHint: 'These modules are being built and will appear in the menu when ready',
     links: {
+      dashboards: 'Immediate rate, waits and the performance of counters and people',
       staff: 'People, account status and sign-in lockouts',
       operationLog: 'Every write, and a check that the log chain is intact',
       kiosks: 'Register the hall kiosks, and revoke a lost one',
@@ -150,7 +154,6 @@ const enUS: typeof zhCN = {
       },
     },
     modules: {
-      dashboards: { title: 'Dashboards', desc: 'Immediate-case rate, on-time rate, satisfaction' },
       audits: { title: 'Audits', desc: 'Sample cases, record findings, follow rectification' },
       evaluations: { title: 'Evaluations', desc: 'Resident ratings and poor-rating reviews' },
       myStats: { title: 'My numbers', desc: 'Cases handled, workload points, ratings' },
@@ -280,6 +283,8 @@ const enUS: typeof zhCN = {
   inbox: inboxEnUS,
   track: trackEnUS,
   fairness: fairnessEnUS,
+  evaluations: evaluationsEnUS,
+  dashboards: dashboardsEnUS,
   quotas: quotasEnUS,
   roster: rosterEnUS,
 }

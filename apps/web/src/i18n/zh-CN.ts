@@ -4,6 +4,8 @@ import { casesZhCN } from '../features/cases/messages'
 import { inboxZhCN } from '../features/cases/inbox-messages'
 import { trackZhCN } from '../features/cases/track-messages'
 import { catalogZhCN } from '../features/catalog/messages'
+import { dashboardsZhCN } from '../features/dashboards/messages'
+import { evaluationsZhCN } from '../features/evaluations/messages'
 import { fairnessZhCN } from '../features/fairness/messages'
 import { rosterZhCN } from '../features/roster/messages'
 import { orgZhCN } from '../features/org/messages'
@@ -72,6 +74,7 @@ const zhCN = {
     comingSoon: '即将上线',
     open: '进入',
     none: '—',
+    exportPng: '导出图片（PNG）',
   },
   layout: {
     collapse: '收起菜单',
@@ -114,6 +117,7 @@ const zhCN = {
     upcoming: '即将上线',
     upcomingHint: '以下功能正在建设中，上线后将出现在左侧菜单',
     links: {
+      dashboards: '全区与本中心的即办率、等候时间与窗口、人员绩效',
       staff: '查看人员、账号状态与登录锁定情况',
       operationLog: '查看全部写操作记录，校验日志链是否完整',
       kiosks: '登记大厅取号机，吊销遗失设备',
@@ -148,7 +152,6 @@ const zhCN = {
       },
     },
     modules: {
-      dashboards: { title: '数据看板', desc: '即办率、按时办结率与满意度' },
       audits: { title: '督查抽检', desc: '抽样检查办件，跟踪整改' },
       evaluations: { title: '好差评', desc: '处理群众评价与差评回访' },
       myStats: { title: '我的业绩', desc: '办件量、工作量积分与评价' },
@@ -277,6 +280,8 @@ const zhCN = {
   inbox: inboxZhCN,
   track: trackZhCN,
   fairness: fairnessZhCN,
+  evaluations: evaluationsZhCN,
+  dashboards: dashboardsZhCN,
   quotas: quotasZhCN,
   roster: rosterZhCN,
 }

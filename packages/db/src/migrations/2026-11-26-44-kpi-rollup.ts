@@ -25,9 +25,37 @@ function withServiceMeasures<T extends string>(table: CreateTableBuilder<T, any>
   return builder.addColumn('workload_points', 'double precision', (c) => c.notNull())
 }
 
+/** Time at an open counter and paused, per reason. */
+function withPresence<T extends string>(table: CreateTableBuilder<T, any>) {
+  let builder = table.addColumn('staffed_ms', 'bigint', (c) => c.notNull())
+  for (const reason of ['lunch', 'training', 'back_office', 'meeting', 'other']) {
+    builder = builder.addColumn(`paused_${reason}_ms`, 'bigint', (c) => c.notNull())
+  }
+  return builder
+}
+
+const keyColumns = {
+  counter_id: 'integer',
+  staff_id: 'integer',
+  service_item_id: 'integer',
+  skill_id: 'integer',
+} as const
+
+/** A rollup table keyed by center, day and the given columns (all integers). */
+function rollupTable(db: Kysely<any>, name: string, keys: (keyof typeof keyColumns)[]) {
+  let table = db.schema
+    .createTable(name)
+    .addColumn('center_id', 'integer', (c) => c.notNull())
+    .addColumn('day', 'varchar(10)', (c) => c.notNull())
+  for (const key of keys) table = table.addColumn(key, keyColumns[key], (c) => c.notNull())
+  return table
+}
+
 /**
- * Daily rollups for the dashboards (one row per center-day and grain, rebuilt per center-day from
- * the base rows), the state of each center-day, and the refresher's cursor over the event logs.
+ * Daily rollups for the dashboards, each center-day rebuilt from its base rows, at the grains the
+ * screens read: center; center × skill; center × counter × person (with their counter time);
+ * center × item; and the full detail center × counter × person × item. Waits per minute and
+ * arrivals per hour besides; the state of each center-day; the refresher's cursor.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // A center-day is rolled up from its tickets, the cases accepted that day and those due then.
@@ -37,47 +65,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('service_case')
     .columns(['center_id', 'deadline_day'])
     .execute()
-  await withServiceMeasures(
-    db.schema
-      .createTable('kpi_day')
-      .addColumn('center_id', 'integer', (c) => c.notNull())
-      .addColumn('day', 'varchar(10)', (c) => c.notNull())
-      .addColumn('counter_id', 'integer', (c) => c.notNull())
-      .addColumn('staff_id', 'integer', (c) => c.notNull())
-      .addColumn('service_item_id', 'integer', (c) => c.notNull())
-      .addColumn('skill_id', 'integer', (c) => c.notNull()),
-  )
-    .addPrimaryKeyConstraint('kpi_day_pk', [
-      'center_id',
-      'day',
-      'counter_id',
-      'staff_id',
-      'service_item_id',
-    ])
+  const detailKey = ['counter_id', 'staff_id', 'service_item_id'] as const
+  await withServiceMeasures(rollupTable(db, 'kpi_day', [...detailKey, 'skill_id']))
+    .addPrimaryKeyConstraint('kpi_day_pk', ['center_id', 'day', ...detailKey])
     .execute()
-  await withServiceMeasures(
-    db.schema
-      .createTable('kpi_skill_day')
-      .addColumn('center_id', 'integer', (c) => c.notNull())
-      .addColumn('day', 'varchar(10)', (c) => c.notNull())
-      .addColumn('skill_id', 'integer', (c) => c.notNull()),
-  )
+  await withPresence(withServiceMeasures(rollupTable(db, 'kpi_center_day', [])))
+    .addPrimaryKeyConstraint('kpi_center_day_pk', ['center_id', 'day'])
+    .execute()
+  await withServiceMeasures(rollupTable(db, 'kpi_skill_day', ['skill_id']))
     .addPrimaryKeyConstraint('kpi_skill_day_pk', ['center_id', 'day', 'skill_id'])
     .execute()
-  await db.schema.createIndex('kpi_skill_day_day_idx').on('kpi_skill_day').column('day').execute()
-  await db.schema
-    .createTable('kpi_presence_day')
-    .addColumn('center_id', 'integer', (c) => c.notNull())
-    .addColumn('day', 'varchar(10)', (c) => c.notNull())
-    .addColumn('counter_id', 'integer', (c) => c.notNull())
-    .addColumn('staff_id', 'integer', (c) => c.notNull())
-    .addColumn('staffed_ms', 'bigint', (c) => c.notNull())
-    .addColumn('paused_lunch_ms', 'bigint', (c) => c.notNull())
-    .addColumn('paused_training_ms', 'bigint', (c) => c.notNull())
-    .addColumn('paused_back_office_ms', 'bigint', (c) => c.notNull())
-    .addColumn('paused_meeting_ms', 'bigint', (c) => c.notNull())
-    .addColumn('paused_other_ms', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('kpi_presence_day_pk', ['center_id', 'day', 'counter_id', 'staff_id'])
+  await withPresence(
+    withServiceMeasures(rollupTable(db, 'kpi_member_day', ['counter_id', 'staff_id'])),
+  )
+    .addPrimaryKeyConstraint('kpi_member_day_pk', ['center_id', 'day', 'counter_id', 'staff_id'])
+    .execute()
+  await withServiceMeasures(rollupTable(db, 'kpi_item_day', ['service_item_id']))
+    .addPrimaryKeyConstraint('kpi_item_day_pk', ['center_id', 'day', 'service_item_id'])
     .execute()
   await db.schema
     .createTable('kpi_wait_day')
@@ -86,6 +90,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('wait_minute', 'integer', (c) => c.notNull())
     .addColumn('calls', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('kpi_wait_day_pk', ['center_id', 'day', 'wait_minute'])
+    .execute()
+  // Months of the tables whose rows multiply with long ranges (every item; every minute waited),
+  // so a year reads twelve rows per key instead of ~250.
+  await withServiceMeasures(
+    db.schema
+      .createTable('kpi_item_month')
+      .addColumn('center_id', 'integer', (c) => c.notNull())
+      .addColumn('month', 'varchar(7)', (c) => c.notNull())
+      .addColumn('service_item_id', 'integer', (c) => c.notNull()),
+  )
+    .addPrimaryKeyConstraint('kpi_item_month_pk', ['center_id', 'month', 'service_item_id'])
+    .execute()
+  await db.schema
+    .createTable('kpi_wait_month')
+    .addColumn('center_id', 'integer', (c) => c.notNull())
+    .addColumn('month', 'varchar(7)', (c) => c.notNull())
+    .addColumn('wait_minute', 'integer', (c) => c.notNull())
+    .addColumn('calls', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('kpi_wait_month_pk', ['center_id', 'month', 'wait_minute'])
     .execute()
   await db.schema
     .createTable('kpi_arrival_hour')
@@ -118,6 +141,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of [
+    'kpi_rollup_cursor',
+    'kpi_rollup_day',
+    'kpi_arrival_hour',
+    'kpi_wait_month',
+    'kpi_item_month',
+    'kpi_wait_day',
+    'kpi_item_day',
+    'kpi_member_day',
+    'kpi_skill_day',
+    'kpi_center_day',
+    'kpi_day',
+  ]) {
+    await db.schema.dropTable(table).execute()
+  }
   // MySQL names the table of an index to drop; SQLite refuses the ON clause.
   const mysql = db.getExecutor().adapter instanceof MysqlAdapter
   for (const [index, table] of [
@@ -126,16 +164,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   ] as const) {
     const drop = db.schema.dropIndex(index)
     await (mysql ? drop.on(table) : drop).execute()
-  }
-  for (const table of [
-    'kpi_rollup_cursor',
-    'kpi_rollup_day',
-    'kpi_arrival_hour',
-    'kpi_wait_day',
-    'kpi_presence_day',
-    'kpi_skill_day',
-    'kpi_day',
-  ]) {
-    await db.schema.dropTable(table).execute()
   }
 }

@@ -44,6 +44,7 @@ import * as roster from './2026-11-26-41-roster.ts'
 import * as quota from './2026-11-26-42-quota.ts'
 import * as quotaEach from './2026-11-26-43-quota-each.ts'
 import * as kpiRollup from './2026-11-26-44-kpi-rollup.ts'
+import * as evaluation from './2026-11-26-45-evaluation.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-42-quota': quota,
   '2026-11-26-43-quota-each': quotaEach,
   '2026-11-26-44-kpi-rollup': kpiRollup,
+  '2026-11-26-45-evaluation': evaluation,
 }

@@ -5,6 +5,7 @@ import { demoPassword } from './demo-accounts.ts'
 import { type DemoData, generateDemoData } from './generate.ts'
 import { generateAppointments } from './appointments.ts'
 import { type HistoryRows, generateHistory } from './history.ts'
+import { type EvaluationRows, generateEvaluations } from './history-evaluations.ts'
 
 export { demoAccounts, demoPassword } from './demo-accounts.ts'
 export { type DemoData, generateDemoData } from './generate.ts'
@@ -36,7 +37,9 @@ const historyTables = [
   'case_event',
   'counter_session_log',
   'counter_pause',
-] as const satisfies readonly (keyof HistoryRows & keyof Database)[]
+  'evaluation',
+  'evaluation_follow_up',
+] as const satisfies readonly (keyof (HistoryRows & EvaluationRows) & keyof Database)[]
 
 type SeededTable = (typeof seededTables)[number] | (typeof historyTables)[number] | 'appointment'
 
@@ -55,6 +58,8 @@ const dataTables = [
   'service_case',
   'case_event',
   'appointment',
+  'evaluation',
+  'evaluation_follow_up',
   'roster',
   'roster_shift',
   'published_shift',
@@ -63,7 +68,11 @@ const dataTables = [
   'quota_usage',
   'kpi_day',
   'kpi_skill_day',
-  'kpi_presence_day',
+  'kpi_center_day',
+  'kpi_member_day',
+  'kpi_item_day',
+  'kpi_item_month',
+  'kpi_wait_month',
   'kpi_wait_day',
   'kpi_arrival_hour',
   'kpi_rollup_day',
@@ -101,10 +110,12 @@ export async function seedDemoData(
   const now = options.now ?? Date.now()
   const passwordHash = await hashPassword(demoPassword)
   const data = generateDemoData(seed, { passwordHash, now })
-  const history: HistoryRows =
+  const history: HistoryRows & EvaluationRows =
     (options.history ?? true)
-      ? generateHistory(data, seed, now)
+      ? withEvaluations(data, generateHistory(data, seed, now), seed, now)
       : {
+          evaluation: [],
+          evaluation_follow_up: [],
           ticket: [],
           ticket_event: [],
           ticket_sequence: [],
@@ -142,6 +153,10 @@ export async function seedDemoData(
     counts: counts as Record<SeededTable, number>,
     elapsedMs: Math.round(performance.now() - started),
   }
+}
+
+function withEvaluations(data: DemoData, history: HistoryRows, seed: number, now: number) {
+  return { ...history, ...generateEvaluations(data, history, seed, now) }
 }
 
 /** Deletes every row of every table and restarts the operation log chain. */

@@ -208,12 +208,18 @@ export function rollupDay(activity: DayActivity): DayRollup {
   return { detail: [...detail.values()], presence: [...presence.values()], waits, arrivals }
 }
 
-/** The detail rows summed per skill: the center × skill × day rollup. */
-export function bySkill(detail: readonly DetailRow[]): Map<number, ServiceMeasures> {
-  const skills = new Map<number, ServiceMeasures>()
+/** The detail rows summed by a key: per skill, per item, per counter × person. */
+export function sumDetail<K>(
+  detail: readonly DetailRow[],
+  keyOf: (row: DetailRow) => K,
+): Map<K, ServiceMeasures> {
+  const sums = new Map<K, ServiceMeasures>()
   for (const row of detail) {
-    const total = skills.get(row.skillId) ?? emptyServiceMeasures()
-    skills.set(row.skillId, addServiceMeasures(total, row.service))
+    const key = keyOf(row)
+    sums.set(key, addServiceMeasures(sums.get(key) ?? emptyServiceMeasures(), row.service))
   }
-  return skills
+  return sums
 }
+
+/** The detail rows summed per skill: the center × skill × day rollup. */
+export const bySkill = (detail: readonly DetailRow[]) => sumDetail(detail, (row) => row.skillId)

@@ -4,6 +4,7 @@ import { caseNumber, parseCaseNumber } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { appError } from '../../errors.ts'
+import { visitRating } from '../evaluations/rating.service.ts'
 
 /** Lookups per client IP and minute: enough for a resident, too few to guess numbers. */
 const lookupsPerMinute = 10
@@ -16,11 +17,10 @@ const lookups = new RateLimiterMemory({
 const notFound = () => appError('NOT_FOUND', 'case.trackNotFound')
 
 /**
- * The public progress lookup (/track): a case number and the last four digits of the
- * applicant's phone give the state, the steps with their dates, the deadline and where to
- * collect. Nothing about people is returned, and every wrong combination gets the same answer.
+ * The case a resident proves with its number and the last four digits of the applicant's phone,
+ * counted against the per-IP limit; every wrong combination gets the same answer.
  */
-export async function trackCase(
+export async function findTrackedCase(
   db: Kysely<Database>,
   ip: string,
   input: { caseNumber: string; phoneLast4: string },
@@ -46,6 +46,7 @@ export async function trackCase(
     )
     .select([
       'service_case.id',
+      'service_case.ticket_id',
       'service_case.status',
       'service_case.accepted_at',
       'service_case.deadline_day',
@@ -65,6 +66,20 @@ export async function trackCase(
   ) {
     throw notFound()
   }
+  return { ...row, acceptedDay }
+}
+
+/**
+ * The public progress lookup (/track): the state, the steps with their dates, the deadline, where
+ * to collect, and whether the visit can still be rated. Nothing about people is returned.
+ */
+export async function trackCase(
+  db: Kysely<Database>,
+  ip: string,
+  input: { caseNumber: string; phoneLast4: string },
+) {
+  const row = await findTrackedCase(db, ip, input)
+  const acceptedDay = row.acceptedDay
   const steps = await db
     .selectFrom('case_event')
     .select(['action', 'at'])
@@ -82,5 +97,6 @@ export async function trackCase(
       address: row.center_address,
       phone: row.center_phone,
     },
+    rating: await visitRating(db, row.ticket_id),
   }
 }

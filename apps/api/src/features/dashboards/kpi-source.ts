@@ -9,10 +9,12 @@ import {
   addServiceMeasures,
   emptyPresence,
   emptyServiceMeasures,
+  addCalendarDays,
   rollupDay,
 } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import {
+  type ServiceTable,
   presenceOf,
   serviceMeasuresOf,
   sumPresenceColumns,
@@ -101,10 +103,46 @@ function keyOf(by: readonly Grain[], row: Record<string, unknown>): Key {
   return Object.fromEntries(by.map((grain) => [grain, row[columnOf[grain]] as number | string]))
 }
 
-const detailOnly = (by: readonly Grain[], filter: RangeFilter) =>
-  by.some((grain) => grain === 'counter' || grain === 'staff' || grain === 'item') ||
-  filter.counterId !== undefined ||
-  filter.staffId !== undefined
+/**
+ * The smallest rollup table that holds a grouping: the center-day table for totals and trends,
+ * per skill, per counter × person, per item, and the full detail only when nothing smaller does.
+ */
+function tableFor(by: readonly Grain[], filter: RangeFilter): ServiceTable {
+  const needs = new Set<Grain>(by)
+  if (filter.counterId !== undefined) needs.add('counter')
+  if (filter.staffId !== undefined) needs.add('staff')
+  needs.delete('center')
+  needs.delete('day')
+  const only = (...grains: Grain[]) => [...needs].every((grain) => grains.includes(grain))
+  if (only()) return 'kpi_center_day'
+  if (only('skill')) return 'kpi_skill_day'
+  if (only('counter', 'staff')) return 'kpi_member_day'
+  if (only('item')) return 'kpi_item_day'
+  return 'kpi_day'
+}
+
+/**
+ * The days of [from, to] before today, for tables that also keep months: whole months, and the
+ * stretches of days around them. A month is whole when the range and yesterday both cover it.
+ */
+export function splitMonths(from: string, to: string, today: string) {
+  const last = to < today ? to : addCalendarDays(today, -1)
+  const months: string[] = []
+  const stretches: { from: string; to: string }[] = []
+  let day = from
+  while (day <= last) {
+    const monthEnd = addCalendarDays(`${nextMonth(day.slice(0, 7))}-01`, -1)
+    if (day.endsWith('-01') && monthEnd <= last) months.push(day.slice(0, 7))
+    else stretches.push({ from: day, to: monthEnd < last ? monthEnd : last })
+    day = addCalendarDays(monthEnd, 1)
+  }
+  return { months, stretches }
+}
+
+function nextMonth(month: string) {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
+}
 
 /** Service measures over a range, grouped by `by`. */
 export async function serviceSums(
@@ -114,22 +152,40 @@ export async function serviceSums(
   now = Date.now(),
 ): Promise<Grouped<ServiceMeasures>[]> {
   const { today, rollups } = await todaysRollups(db, filter, now)
-  const table = detailOnly(by, filter) ? 'kpi_day' : 'kpi_skill_day'
-  const rows = await db
-    .selectFrom(table)
-    .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never)
-    .where('day', '>=', filter.from)
-    .where('day', '<=', filter.to)
-    .where('day', '<', today)
-    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
-    .$if(filter.counterId !== undefined, (qb) =>
-      qb.where('counter_id' as never, '=', filter.counterId as never),
-    )
-    .$if(filter.staffId !== undefined, (qb) =>
-      qb.where('staff_id' as never, '=', filter.staffId as never),
-    )
-    .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
-    .execute()
+  const table = tableFor(by, filter)
+  const grouped = (from: ServiceTable) =>
+    db
+      .selectFrom(from)
+      .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never)
+      .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+      .$if(filter.counterId !== undefined, (qb) =>
+        qb.where('counter_id' as never, '=', filter.counterId as never),
+      )
+      .$if(filter.staffId !== undefined, (qb) =>
+        qb.where('staff_id' as never, '=', filter.staffId as never),
+      )
+      .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
+  const { months, stretches } =
+    table === 'kpi_item_day' && !by.includes('day')
+      ? splitMonths(filter.from, filter.to, today)
+      : { months: [], stretches: [{ from: filter.from, to: filter.to }] }
+  const results = await Promise.all([
+    ...stretches.map((stretch) =>
+      grouped(table)
+        .where('day' as never, '>=', stretch.from as never)
+        .where('day' as never, '<=', stretch.to as never)
+        .where('day' as never, '<', today as never)
+        .execute(),
+    ),
+    ...(months.length > 0
+      ? [
+          grouped('kpi_item_month')
+            .where('month' as never, 'in', months as never)
+            .execute(),
+        ]
+      : []),
+  ])
+  const rows = results.flat()
   const groups = accumulate(emptyServiceMeasures, addServiceMeasures)
   for (const row of rows as Record<string, unknown>[])
     groups.add(keyOf(by, row), serviceMeasuresOf(row))
@@ -160,14 +216,18 @@ export async function presenceSums(
 ): Promise<Grouped<PresenceMeasures>[]> {
   const { today, rollups } = await todaysRollups(db, filter, now)
   const rows = await db
-    .selectFrom('kpi_presence_day')
+    .selectFrom(tableFor(by, filter) === 'kpi_center_day' ? 'kpi_center_day' : 'kpi_member_day')
     .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumPresenceColumns(eb)] as never)
     .where('day', '>=', filter.from)
     .where('day', '<=', filter.to)
     .where('day', '<', today)
     .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
-    .$if(filter.counterId !== undefined, (qb) => qb.where('counter_id', '=', filter.counterId!))
-    .$if(filter.staffId !== undefined, (qb) => qb.where('staff_id', '=', filter.staffId!))
+    .$if(filter.counterId !== undefined, (qb) =>
+      qb.where('counter_id' as never, '=', filter.counterId as never),
+    )
+    .$if(filter.staffId !== undefined, (qb) =>
+      qb.where('staff_id' as never, '=', filter.staffId as never),
+    )
     .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
     .execute()
   const groups = accumulate(emptyPresence, addPresence)
@@ -195,15 +255,29 @@ export async function waitHistograms(
   now = Date.now(),
 ): Promise<Map<number | null, WaitHistogram>> {
   const { today, rollups } = await todaysRollups(db, filter, now)
-  const rows = await db
-    .selectFrom('kpi_wait_day')
-    .select((eb) => ['center_id', 'wait_minute', eb.fn.sum<number>('calls').as('calls')])
-    .where('day', '>=', filter.from)
-    .where('day', '<=', filter.to)
-    .where('day', '<', today)
-    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
-    .groupBy(['center_id', 'wait_minute'])
-    .execute()
+  const { months, stretches } = splitMonths(filter.from, filter.to, today)
+  const grouped = (from: 'kpi_wait_day' | 'kpi_wait_month') =>
+    db
+      .selectFrom(from)
+      .select((eb) => ['center_id', 'wait_minute', eb.fn.sum<number>('calls').as('calls')])
+      .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+      .groupBy(['center_id', 'wait_minute'])
+  const results = await Promise.all([
+    ...stretches.map((stretch) =>
+      grouped('kpi_wait_day')
+        .where('day' as never, '>=', stretch.from as never)
+        .where('day' as never, '<=', stretch.to as never)
+        .execute(),
+    ),
+    ...(months.length > 0
+      ? [
+          grouped('kpi_wait_month')
+            .where('month' as never, 'in', months as never)
+            .execute(),
+        ]
+      : []),
+  ])
+  const rows = results.flat()
   const histograms = new Map<number | null, WaitHistogram>([[null, new Map()]])
   const add = (centerId: number, minute: number, calls: number) => {
     for (const key of [centerId, null]) {

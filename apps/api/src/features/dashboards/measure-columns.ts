@@ -18,6 +18,8 @@ const serviceColumns = serviceMeasureNames.map(
 const pauseColumns = pauseReasons.map((reason) => [reason, `paused_${snake(reason)}_ms`] as const)
 type PauseColumn = `paused_${'lunch' | 'training' | 'back_office' | 'meeting' | 'other'}_ms`
 
+export const serviceColumnNames = serviceColumns.map(([, column]) => column)
+
 export function serviceColumnsOf(measures: ServiceMeasures): ServiceMeasureColumns {
   const row = {} as ServiceMeasureColumns
   for (const [name, column] of serviceColumns) row[column] = measures[name]
@@ -50,13 +52,20 @@ export function presenceOf(row: Record<string, unknown>): PresenceMeasures {
   return presence
 }
 
-type ServiceTable = 'kpi_day' | 'kpi_skill_day'
+export type ServiceTable =
+  | 'kpi_day'
+  | 'kpi_center_day'
+  | 'kpi_skill_day'
+  | 'kpi_member_day'
+  | 'kpi_item_day'
+  | 'kpi_item_month'
+export type PresenceTable = 'kpi_center_day' | 'kpi_member_day'
 
 /** SUM(column) AS column for every service measure, to select grouped rollup rows. */
 export const sumServiceColumns = (eb: ExpressionBuilder<Database, ServiceTable>) =>
   serviceColumns.map(([, column]) => eb.fn.sum<number>(column).as(column))
 
-export const sumPresenceColumns = (eb: ExpressionBuilder<Database, 'kpi_presence_day'>) => [
+export const sumPresenceColumns = (eb: ExpressionBuilder<Database, PresenceTable>) => [
   eb.fn.sum<number>('staffed_ms').as('staffed_ms'),
   ...pauseColumns.map(([, column]) => eb.fn.sum<number>(column as PauseColumn).as(column)),
 ]

@@ -16,8 +16,12 @@ const dayOfNumber = (dayNumber: number) =>
 
 const rollupTables = [
   'kpi_day',
+  'kpi_center_day',
   'kpi_skill_day',
-  'kpi_presence_day',
+  'kpi_member_day',
+  'kpi_item_day',
+  'kpi_item_month',
+  'kpi_wait_month',
   'kpi_wait_day',
   'kpi_arrival_hour',
   'kpi_rollup_day',
@@ -101,8 +105,8 @@ const key = (row: { centerId: number; day: string }) => `${row.centerId}/${row.d
 
 /**
  * Checks the rollups against the base rows: per center-day, visits, calls, no-shows, waiting time
- * and cases accepted summed from kpi_day equal the same counted from tickets and cases, and the
- * per-skill rollup equals the detail. Returns the center-days that differ (empty: all agree).
+ * and cases accepted summed from kpi_day equal the same counted from tickets and cases, and every
+ * coarser rollup equals the detail. Returns the center-days that differ (empty: all agree).
  */
 export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
   const lastDay = addCalendarDays(shanghaiToday(now), -1)
@@ -111,7 +115,7 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
     .select(['center_id', 'day'])
     .where('rolled_at', 'is not', null)
     .where('day', '<=', lastDay)
-  const [fromTickets, fromCases, detail, skills, pending] = await Promise.all([
+  const [fromTickets, fromCases, detail, coarser, pending] = await Promise.all([
     db
       .selectFrom('ticket')
       .select((eb) => [
@@ -139,7 +143,7 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
       .groupBy(['center_id', shanghaiDayNumber('accepted_at')])
       .execute(),
     sumsOf(db, 'kpi_day'),
-    sumsOf(db, 'kpi_skill_day'),
+    Promise.all(coarserTables.map(async (table) => ({ table, sums: await sumsOf(db, table) }))),
     db
       .selectFrom('kpi_rollup_day')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -175,25 +179,21 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
   const mismatches: {
     centerId: number
     day: string
+    table: string
     base: Totals | null
     rollup: Totals | null
-    skills: Totals | null
   }[] = []
   for (const k of new Set([...base.keys(), ...detail.keys(), ...rolledDays])) {
-    const [baseRow, detailRow, skillRow] = [
-      base.get(k) ?? null,
-      detail.get(k) ?? null,
-      skills.get(k) ?? null,
-    ]
     const [centerId, day] = k.split('/')
-    if (!rolledDays.has(k) || !same(baseRow, detailRow) || !same(detailRow, skillRow)) {
-      mismatches.push({
-        centerId: Number(centerId),
-        day: day!,
-        base: baseRow,
-        rollup: detailRow,
-        skills: skillRow,
-      })
+    const differing = (table: string, a: Totals | null, b: Totals | null) =>
+      mismatches.push({ centerId: Number(centerId), day: day!, table, base: a, rollup: b })
+    const detailRow = detail.get(k) ?? null
+    if (!rolledDays.has(k) || !same(base.get(k) ?? null, detailRow)) {
+      differing('kpi_day', base.get(k) ?? null, detailRow)
+      continue
+    }
+    for (const { table, sums } of coarser) {
+      if (!same(detailRow, sums.get(k) ?? null)) differing(table, detailRow, sums.get(k) ?? null)
     }
   }
   return { centerDays: rolledDays.size, pending: Number(pending.n), mismatches }
@@ -205,7 +205,9 @@ function same(a: Totals | null, b: Totals | null) {
   return measured.every((name) => (a?.[name] ?? 0) === (b?.[name] ?? 0))
 }
 
-async function sumsOf(db: Kysely<Database>, table: 'kpi_day' | 'kpi_skill_day') {
+const coarserTables = ['kpi_center_day', 'kpi_skill_day', 'kpi_member_day', 'kpi_item_day'] as const
+
+async function sumsOf(db: Kysely<Database>, table: 'kpi_day' | (typeof coarserTables)[number]) {
   const rows = await db
     .selectFrom(table)
     .select((eb) => [

@@ -17,7 +17,7 @@ import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { insertFixture } from '../../testing/fixture.ts'
 import { rangeKpis } from './dashboard-kpis.ts'
 import { insertCase, insertVisit } from './dashboards.testing.ts'
-import { type Grain, serviceSums } from './kpi-source.ts'
+import { type Grain, serviceSums, splitMonths } from './kpi-source.ts'
 import { readDayActivity } from './rollup-read.ts'
 import { rebuildRollups, verifyRollups } from './rollup-maintenance.ts'
 
@@ -25,8 +25,9 @@ import { rebuildRollups, verifyRollups } from './rollup-maintenance.ts'
  * On random days of two centers, every figure read from the rollups equals the same figure
  * computed straight from the base rows, for random ranges and groupings.
  */
-const firstDay = '2026-10-05'
-const dayCount = 8
+// Five weeks across a whole month (September), so monthly tables are read as well as daily ones.
+const firstDay = '2026-08-30'
+const dayCount = 35
 const days = Array.from({ length: dayCount }, (_, i) => addCalendarDays(firstDay, i))
 const people = [
   { centerId: 1, counterId: 1, staffId: 4 },
@@ -65,7 +66,7 @@ async function randomHistory(database: DatabaseHandle, random: SeededRandom) {
           })
           .execute()
       }
-      for (let visit = random.int(3, 9); visit > 0; visit--) {
+      for (let visit = random.int(1, 4); visit > 0; visit--) {
         const item = random.pick([1, 2] as const)
         const issued = random.int(540, 960)
         const called = issued + random.int(0, 45)
@@ -205,12 +206,13 @@ describe.each(testDialects)('rollups equal the base rows on %s', (dialect) => {
       ['staff', 'day'],
       ['item'],
     ]
-    for (let trial = 0; trial < 12; trial++) {
-      const start = random.int(0, dayCount - 1)
+    for (let trial = 0; trial < 16; trial++) {
+      // The first trial spans everything: two partial months around a whole one.
+      const start = trial === 0 ? 0 : random.int(0, dayCount - 1)
       const from = days[start]!
-      const to = days[random.int(start, dayCount - 1)]!
+      const to = days[trial === 0 ? dayCount - 1 : random.int(start, dayCount - 1)]!
       const centerId = random.pick([1, 2, null])
-      const by = random.pick(groupings)
+      const by = trial === 0 ? ['item' as const] : random.pick(groupings)
       const fromRollups = await serviceSums(database.db, { centerId, from, to }, by)
       const raw = await rawSums(database, centerId === null ? [1, 2] : [centerId], from, to, by)
       const rolled = new Map(fromRollups.map((group) => [JSON.stringify(group.key), group.value]))
@@ -226,5 +228,30 @@ describe.each(testDialects)('rollups equal the base rows on %s', (dialect) => {
         kpisOf(total, raw.waits, raw.presence),
       )
     }
+  })
+})
+
+describe('splitMonths', () => {
+  it('reads whole months from monthly tables and the days around them from daily ones', () => {
+    expect(splitMonths('2026-08-30', '2026-10-03', '2026-11-27')).toEqual({
+      months: ['2026-09'],
+      stretches: [
+        { from: '2026-08-30', to: '2026-08-31' },
+        { from: '2026-10-01', to: '2026-10-03' },
+      ],
+    })
+    // The month of today is never whole: its days come from the daily table up to yesterday.
+    expect(splitMonths('2026-10-01', '2026-11-30', '2026-11-27')).toEqual({
+      months: ['2026-10'],
+      stretches: [{ from: '2026-11-01', to: '2026-11-26' }],
+    })
+    expect(splitMonths('2025-12-01', '2026-01-31', '2026-11-27').months).toEqual([
+      '2025-12',
+      '2026-01',
+    ])
+    expect(splitMonths('2026-11-27', '2026-11-27', '2026-11-27')).toEqual({
+      months: [],
+      stretches: [],
+    })
   })
 })

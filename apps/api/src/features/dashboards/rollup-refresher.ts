@@ -1,6 +1,7 @@
 import { shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
+import { rollCenterMonth } from './rollup-months.ts'
 import { rollCenterDay } from './rollup-write.ts'
 
 /*
@@ -108,10 +109,14 @@ export async function rollPendingDays(
   onProgress?: (done: number, total: number) => void,
 ) {
   const pending = await pendingDays(db)
+  const months = new Map<string, { centerId: number; month: string }>()
   for (const [index, { centerId, day }] of pending.entries()) {
     await rollCenterDay(db, centerId, day)
+    months.set(`${centerId}/${day.slice(0, 7)}`, { centerId, month: day.slice(0, 7) })
     onProgress?.(index + 1, pending.length)
   }
+  // Each month once, after its days: a rebuild sums every month once, not once a day.
+  for (const { centerId, month } of months.values()) await rollCenterMonth(db, centerId, month)
   return pending.length
 }
 

@@ -1,11 +1,10 @@
-import { Checked, DataAnalysis, Star, TrendCharts } from '@element-plus/icons-vue'
+import { Checked, Star, TrendCharts } from '@element-plus/icons-vue'
 import type { Role } from '@onewindow/contracts'
 import type { Component } from 'vue'
 
-export type ModuleKey = 'dashboards' | 'audits' | 'evaluations' | 'myStats'
+export type ModuleKey = 'audits' | 'evaluations' | 'myStats'
 
 export const moduleIcons: Record<ModuleKey, Component> = {
-  dashboards: DataAnalysis,
   audits: Checked,
   evaluations: Star,
   myStats: TrendCharts,
@@ -13,9 +12,9 @@ export const moduleIcons: Record<ModuleKey, Component> = {
 
 /** What each role will work with once the next modules ship (DESIGN.md, section 5). */
 export const upcomingByRole: Record<Role, ModuleKey[]> = {
-  admin: ['dashboards', 'audits'],
-  manager: ['dashboards'],
-  supervisor: ['audits', 'evaluations', 'dashboards'],
+  admin: ['audits'],
+  manager: [],
+  supervisor: ['audits', 'evaluations'],
   staff: ['myStats'],
   backoffice: ['myStats'],
 }
@@ -37,6 +36,7 @@ export const linkSummaries: Record<string, string> = {
   'my-schedule': 'home.links.mySchedule',
   balancing: 'home.links.balancing',
   fairness: 'home.links.fairness',
+  dashboards: 'home.links.dashboards',
   quotas: 'home.links.quotas',
 }
 

@@ -1,9 +1,10 @@
-import { BarChart, GaugeChart, LineChart } from 'echarts/charts'
+import { BarChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components'
 import { use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
@@ -13,10 +14,12 @@ import { SVGRenderer } from 'echarts/renderers'
 use([
   BarChart,
   GaugeChart,
+  HeatmapChart,
   LineChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   SVGRenderer,
 ])

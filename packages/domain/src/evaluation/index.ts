@@ -1,0 +1,3 @@
+export * from './follow-up.ts'
+export * from './satisfaction.ts'
+export * from './rating-window.ts'
