@@ -136,6 +136,8 @@ const enUS: typeof zhCN = {
       balancing: 'Queues and predicted waits by line; move counters in one click',
       fairness: 'Workload per person, utilization and how even it is',
       quotas: 'Caps and targets on tickets, bookings and intake, live use and alerts',
+      evaluations: 'Residents’ ratings, satisfaction and the follow-up of poor ones',
+      myEvaluations: 'How residents rated me; appeal a poor rating once',
     },
     centers: {
       title: 'Centers of the district',

@@ -134,6 +134,8 @@ const zhCN = {
       balancing: '各类业务排队与预计等候，一键调配窗口',
       fairness: '人员工作量、利用率与忙闲均衡程度',
       quotas: '取号、预约与受理的上限和目标，实时用量与预警',
+      evaluations: '群众评价、满意度与差评回访整改',
+      myEvaluations: '群众对我的评价，可对差评申诉一次',
     },
     centers: {
       title: '全区受理中心',

@@ -6,6 +6,8 @@ import {
 import type { Database } from '@onewindow/db'
 import {
   addCalendarDays,
+  addPresence,
+  addServiceMeasures,
   coefficientOfVariation,
   emptyPresence,
   emptyServiceMeasures,
@@ -32,8 +34,7 @@ export async function overview(
   now = Date.now(),
 ) {
   const filter = { centerId: scope.centerId, from: input.from, to: input.to }
-  const [totals, previous, services, presences, waits, trend, centers] = await Promise.all([
-    rangeKpis(db, filter, now),
+  const [previous, services, presences, waits, trend, centers] = await Promise.all([
     rangeKpis(db, { ...filter, ...previousRange(input) }, now),
     serviceSums(db, filter, ['center'], now),
     presenceSums(db, filter, ['center'], now),
@@ -48,6 +49,12 @@ export async function overview(
   ])
   const serviceOf = byKey(services, 'center')
   const presenceOf = byKey(presences, 'center')
+  // The district's totals are its centers' sums: no second pass over the rollups.
+  const totals = kpisOf(
+    services.reduce((sum, { value }) => addServiceMeasures(sum, value), emptyServiceMeasures()),
+    waits.get(null) ?? new Map(),
+    presences.reduce((sum, { value }) => addPresence(sum, value), emptyPresence()),
+  )
   return {
     totals,
     previous,

@@ -14,7 +14,7 @@ export const moduleIcons: Record<ModuleKey, Component> = {
 export const upcomingByRole: Record<Role, ModuleKey[]> = {
   admin: ['audits'],
   manager: [],
-  supervisor: ['audits', 'evaluations'],
+  supervisor: ['audits'],
   staff: ['myStats'],
   backoffice: ['myStats'],
 }
@@ -38,6 +38,8 @@ export const linkSummaries: Record<string, string> = {
   fairness: 'home.links.fairness',
   dashboards: 'home.links.dashboards',
   quotas: 'home.links.quotas',
+  evaluations: 'home.links.evaluations',
+  'my-evaluations': 'home.links.myEvaluations',
 }
 
 export function greetingKey(hour: number): string {
