@@ -68,7 +68,8 @@ describe('resident ratings (好差评)', () => {
     await tablet.getByTestId('tablet-register-name').fill('07 窗口评价器')
     await tablet.getByTestId('tablet-register-submit').click()
     await tablet.getByTestId(`tablet-counter-${counterCode}`).click()
-    await tablet.getByTestId('tablet-idle').waitFor()
+    // The page retries a failed load after 2 s: allow a retry or two on a busy machine.
+    await tablet.getByTestId('tablet-idle').waitFor({ timeout: 15_000 })
     // The manager signs out; the device keeps its token and its counter.
     await tabletContext.clearCookies()
     await tablet.reload()
