@@ -22,6 +22,8 @@ export interface ServiceMeasureColumns {
   commitment_decided: number
   commitment_approved: number
   processing_ms: number
+  ratings: number
+  ratings_satisfied: number
 }
 
 /** One center × day × counter × staff member × service item (0: no counter or person). */
@@ -115,5 +117,8 @@ export interface KpiRollupCursorTable {
   id: number
   ticket_event_id: number
   case_event_id: number
+  /** Ratings are followed by id, appeal decisions (which may leave a rating out) by time. */
+  evaluation_id: number
+  appeal_decided_at: number
   lease_until: number
 }

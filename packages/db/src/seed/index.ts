@@ -170,7 +170,13 @@ export async function clearAllData(db: Kysely<Database>): Promise<void> {
       .execute()
     await trx
       .updateTable('kpi_rollup_cursor')
-      .set({ ticket_event_id: 0, case_event_id: 0, lease_until: 0 })
+      .set({
+        ticket_event_id: 0,
+        case_event_id: 0,
+        evaluation_id: 0,
+        appeal_decided_at: 0,
+        lease_until: 0,
+      })
       .execute()
   })
 }

@@ -27,6 +27,7 @@ function ticket(overrides: Partial<TicketRecord>): TicketRecord {
     calledAt: at('09:10'),
     servingStartedAt: at('09:11'),
     finishedAt: at('09:21'),
+    rating: null,
     ...overrides,
   }
 }
@@ -186,6 +187,25 @@ describe('rollupDay and kpisOf on a hand-built day', () => {
       approvalRate: null,
       meanProcessingDays: null,
     })
+  })
+
+  it('counts ratings for whoever served the visit’s last segment', () => {
+    // A rates 5 at counter 1; D's visit is rated 2 on its transferred segment at counter 2; B
+    // rates 4. C (a no-show) and the first half of D's visit have no rating.
+    const rated = tickets.map((record, index) =>
+      index === 0 ? { ...record, rating: 5 } : index === 1 ? { ...record, rating: 4 } : record,
+    )
+    rated[4] = { ...rated[4]!, rating: 2 }
+    const rollup = rollupDay(activity({ tickets: rated }))
+    const kpis = totals(rollup)
+    expect(kpis.ratings).toBe(3)
+    // 4–5 are satisfied: 2 of 3.
+    expect(kpis.satisfaction).toBeCloseTo(2 / 3, 10)
+    const counter2 = rollup.detail.filter((row) => row.counterId === 2)
+    expect(counter2.map((row) => [row.service.ratings, row.service.ratingsSatisfied])).toEqual([
+      [1, 0],
+    ])
+    expect(totals(rollupDay(activity({ tickets }))).satisfaction).toBeNull()
   })
 
   it('does not call a deadline late before its day is over', () => {

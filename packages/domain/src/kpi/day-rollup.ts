@@ -1,5 +1,5 @@
 import type { CaseStatus, ServiceItemKind, TicketOutcome, TicketStatus } from '@onewindow/contracts'
-import { type PauseReason, pauseReasons } from '@onewindow/contracts'
+import { type PauseReason, pauseReasons, satisfiedScoreMin } from '@onewindow/contracts'
 import { shanghaiInstant } from '../calendar/opening-hours.ts'
 import { addCalendarDays } from '../calendar/working-days.ts'
 import { targetWaitMinutes } from './kpis.ts'
@@ -29,6 +29,8 @@ export interface TicketRecord {
   calledAt: number | null
   servingStartedAt: number | null
   finishedAt: number | null
+  /** The resident's rating of the visit, on its last ticket; null without one that counts. */
+  rating: number | null
 }
 
 export interface CaseRecord {
@@ -104,6 +106,7 @@ const asReason = (reason: string): PauseReason =>
  * - a transfer's ticket is a new service segment (its own wait and service time) but not a new
  *   visit, so volume counts each resident once;
  * - a consultation-only visit counts in volume, never in case rates (it has no case);
+ * - a rating counts on the day of the visit it rates, for whoever served its last segment;
  * - a commitment case counts on its deadline day once settled: completed (on time if by the end
  *   of that day, else overdue), or still open after the day ended (overdue); rejected ones are
  *   decisions, not late work, and do not count.
@@ -159,6 +162,10 @@ export function rollupDay(activity: DayActivity): DayRollup {
       }
     }
     if (ticket.outcome === 'consultation') measures.consultations += 1
+    if (ticket.rating !== null) {
+      measures.ratings += 1
+      if (ticket.rating >= satisfiedScoreMin) measures.ratingsSatisfied += 1
+    }
   }
 
   for (const kase of activity.accepted) {

@@ -37,6 +37,9 @@ export interface Kpis {
   casesAccepted: number
   consultations: number
   workloadPoints: number
+  /** Ratings of 4–5 / ratings that count (DESIGN §3 satisfaction). */
+  satisfaction: number | null
+  ratings: number
   /** Serving minutes / staffed minutes; null without presence data. */
   utilization: number | null
   staffedMinutes: number | null
@@ -91,6 +94,8 @@ export function kpisOf(
     casesAccepted: service.casesAccepted,
     consultations: service.consultations,
     workloadPoints: roundPoints(service.workloadPoints),
+    satisfaction: ratio(service.ratingsSatisfied, service.ratings),
+    ratings: service.ratings,
     utilization: presence && presence.staffedMs > 0 ? serviceMs / presence.staffedMs : null,
     staffedMinutes: presence ? Math.round(presence.staffedMs / minuteMs) : null,
     pauseMinutes,

@@ -40,6 +40,10 @@ export interface ServiceMeasures {
   commitmentApproved: number
   /** Σ acceptance → completion of the approved ones. */
   processingMs: number
+  /** Residents' ratings of the visits served (not those an upheld appeal left out). */
+  ratings: number
+  /** Of those, rated 4–5 (满意, 非常满意). */
+  ratingsSatisfied: number
 }
 
 export const serviceMeasureNames = [
@@ -62,6 +66,8 @@ export const serviceMeasureNames = [
   'commitmentDecided',
   'commitmentApproved',
   'processingMs',
+  'ratings',
+  'ratingsSatisfied',
 ] as const satisfies readonly (keyof ServiceMeasures)[]
 
 /** Time at an open counter and in pauses, per reason. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { appCodeOf, callerAs, fieldErrorsOf } from '../../testing/callers.ts'
 import { insertFixture } from '../../testing/fixture.ts'
-import { insertCase, insertVisit } from './dashboards.testing.ts'
+import { insertCase, insertRating, insertVisit } from './dashboards.testing.ts'
 import { rebuildRollups, verifyRollups } from './rollup-maintenance.ts'
 import { refreshRollups } from './rollup-refresher.ts'
 
@@ -250,6 +250,59 @@ describe.each(testDialects)('dashboards on %s', (dialect) => {
     expect(rolled).toBeGreaterThanOrEqual(1)
     const after = await manager.dashboards.immediatePotential(range)
     expect(after.items[0]).toMatchObject({ accepted: 2, decided: 2 })
+    expect(await verifyRollups(database.db)).toMatchObject({ pending: 0, mismatches: [] })
+  })
+
+  it('follows new ratings and upheld appeals into satisfaction', async () => {
+    // On 11-03 the consultation at counter 2 is rated 5 and V5 at counter 1 is rated 2.
+    const [v4, v5] = await database.db
+      .selectFrom('ticket')
+      .select('id')
+      .where('center_id', '=', 1)
+      .where('day', '=', '2026-11-03')
+      .orderBy('id')
+      .execute()
+    await insertRating(database.db, v4!.id, 5)
+    const poor = await insertRating(database.db, v5!.id, 2)
+    await refreshRollups(database.db, Date.now() + 10_000)
+    const manager = await callerAs(database, 'manager1')
+    const rated = await manager.dashboards.center(range)
+    expect(rated.totals).toMatchObject({ ratings: 2, satisfaction: 0.5 })
+    const people = await manager.dashboards.performance({ ...range, by: 'staff' })
+    const satisfactionOf = (staffId: number) =>
+      people.rows.find((row) => row.id === staffId)?.kpis.satisfaction
+    expect([satisfactionOf(2), satisfactionOf(4)]).toEqual([1, 0])
+
+    // An upheld appeal leaves the poor rating out.
+    await database.db
+      .updateTable('evaluation')
+      .set({ excluded: 1 })
+      .where('id', '=', poor)
+      .execute()
+    await database.db
+      .insertInto('evaluation_follow_up')
+      .values({
+        evaluation_id: poor,
+        state: 'closed',
+        revisit_due: '2026-11-04',
+        rectify_due: '2026-11-10',
+        revisited_at: null,
+        revisited_by: null,
+        revisit_note: null,
+        rectified_at: null,
+        rectified_by: null,
+        rectify_note: null,
+        appeal_reason: '居民误评',
+        appealed_at: Date.now(),
+        appeal_decision: 'upheld',
+        decision_note: null,
+        decided_by: 3,
+        decided_at: Date.now(),
+      })
+      .execute()
+    await refreshRollups(database.db, Date.now() + 10_000)
+    const appealed = await manager.dashboards.center(range)
+    expect(appealed.totals).toMatchObject({ ratings: 1, satisfaction: 1 })
     expect(await verifyRollups(database.db)).toMatchObject({ pending: 0, mismatches: [] })
   })
 

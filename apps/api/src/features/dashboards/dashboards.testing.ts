@@ -102,3 +102,33 @@ export async function insertCase(db: Kysely<Database>, sample: CaseSample) {
     .executeTakeFirstOrThrow()
   return Number(inserted.insertId)
 }
+
+/** A resident's rating of a visit's ticket, by whoever served it there. */
+export async function insertRating(
+  db: Kysely<Database>,
+  ticketId: number,
+  score: number,
+  ratedAt = Date.now(),
+) {
+  const ticket = await db
+    .selectFrom('ticket')
+    .select(['center_id', 'counter_id', 'staff_id', 'day'])
+    .where('id', '=', ticketId)
+    .executeTakeFirstOrThrow()
+  const inserted = await db
+    .insertInto('evaluation')
+    .values({
+      ticket_id: ticketId,
+      center_id: ticket.center_id,
+      counter_id: ticket.counter_id,
+      staff_id: ticket.staff_id ?? 4,
+      score,
+      reasons: '[]',
+      comment: null,
+      channel: 'tablet',
+      rated_at: ratedAt,
+      rated_day: ticket.day,
+    })
+    .executeTakeFirstOrThrow()
+  return Number(inserted.insertId)
+}

@@ -65,7 +65,7 @@ export async function rebuildRollups(
   onProgress?: (done: number, total: number) => void,
   now = Date.now(),
 ) {
-  const [ticketEvent, caseEvent] = await Promise.all([
+  const [ticketEvent, caseEvent, evaluation, appeal] = await Promise.all([
     db
       .selectFrom('ticket_event')
       .select((eb) => eb.fn.max('id').as('id'))
@@ -73,6 +73,14 @@ export async function rebuildRollups(
     db
       .selectFrom('case_event')
       .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('evaluation')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('evaluation_follow_up')
+      .select((eb) => eb.fn.max('decided_at').as('at'))
       .executeTakeFirst(),
   ])
   await db.transaction().execute(async (trx) => {
@@ -82,6 +90,8 @@ export async function rebuildRollups(
       .set({
         ticket_event_id: Number(ticketEvent?.id ?? 0),
         case_event_id: Number(caseEvent?.id ?? 0),
+        evaluation_id: Number(evaluation?.id ?? 0),
+        appeal_decided_at: Number(appeal?.at ?? 0),
       })
       .where('id', '=', 1)
       .execute()
@@ -99,13 +109,14 @@ interface Totals {
   noShows: number
   waitMs: number
   casesAccepted: number
+  ratings: number
 }
 
 const key = (row: { centerId: number; day: string }) => `${row.centerId}/${row.day}`
 
 /**
  * Checks the rollups against the base rows: per center-day, visits, calls, no-shows, waiting time
- * and cases accepted summed from kpi_day equal the same counted from tickets and cases, and every
+ * cases accepted and ratings summed from kpi_day equal the same counted from the base rows, and every
  * coarser rollup equals the detail. Returns the center-days that differ (empty: all agree).
  */
 export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
@@ -115,7 +126,7 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
     .select(['center_id', 'day'])
     .where('rolled_at', 'is not', null)
     .where('day', '<=', lastDay)
-  const [fromTickets, fromCases, detail, coarser, pending] = await Promise.all([
+  const [fromTickets, fromCases, fromRatings, detail, coarser, pending] = await Promise.all([
     db
       .selectFrom('ticket')
       .select((eb) => [
@@ -142,6 +153,18 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
       ])
       .groupBy(['center_id', shanghaiDayNumber('accepted_at')])
       .execute(),
+    db
+      .selectFrom('evaluation')
+      .innerJoin('ticket', 'ticket.id', 'evaluation.ticket_id')
+      .select((eb) => [
+        'ticket.center_id as centerId',
+        'ticket.day',
+        eb.fn.countAll<number>().as('ratings'),
+      ])
+      .where('evaluation.excluded', '=', 0)
+      .where('ticket.day', '<=', lastDay)
+      .groupBy(['ticket.center_id', 'ticket.day'])
+      .execute(),
     sumsOf(db, 'kpi_day'),
     Promise.all(coarserTables.map(async (table) => ({ table, sums: await sumsOf(db, table) }))),
     db
@@ -159,7 +182,10 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
     const k = key({ centerId, day })
     let totals = base.get(k)
     if (!totals) {
-      totals = { centerId, day, visits: 0, called: 0, noShows: 0, waitMs: 0, casesAccepted: 0 }
+      totals = {
+        ...{ centerId, day, visits: 0, called: 0, noShows: 0, waitMs: 0 },
+        ...{ casesAccepted: 0, ratings: 0 },
+      }
       base.set(k, totals)
     }
     return totals
@@ -176,6 +202,7 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
     const day = dayOfNumber(row.dayNumber)
     if (day <= lastDay) totalsOf(row.centerId, day).casesAccepted = Number(row.casesAccepted)
   }
+  for (const row of fromRatings) totalsOf(row.centerId, row.day).ratings = Number(row.ratings)
   const mismatches: {
     centerId: number
     day: string
@@ -199,7 +226,7 @@ export async function verifyRollups(db: Kysely<Database>, now = Date.now()) {
   return { centerDays: rolledDays.size, pending: Number(pending.n), mismatches }
 }
 
-const measured = ['visits', 'called', 'noShows', 'waitMs', 'casesAccepted'] as const
+const measured = ['visits', 'called', 'noShows', 'waitMs', 'casesAccepted', 'ratings'] as const
 
 function same(a: Totals | null, b: Totals | null) {
   return measured.every((name) => (a?.[name] ?? 0) === (b?.[name] ?? 0))
@@ -218,6 +245,7 @@ async function sumsOf(db: Kysely<Database>, table: 'kpi_day' | (typeof coarserTa
       eb.fn.sum<number>('no_shows').as('noShows'),
       eb.fn.sum<number>('wait_ms').as('waitMs'),
       eb.fn.sum<number>('cases_accepted').as('casesAccepted'),
+      eb.fn.sum<number>('ratings').as('ratings'),
     ])
     .groupBy(['center_id', 'day'])
     .execute()
@@ -232,6 +260,7 @@ async function sumsOf(db: Kysely<Database>, table: 'kpi_day' | (typeof coarserTa
         noShows: Number(row.noShows),
         waitMs: Number(row.waitMs),
         casesAccepted: Number(row.casesAccepted),
+        ratings: Number(row.ratings),
       },
     ]),
   )

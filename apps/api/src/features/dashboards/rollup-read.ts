@@ -1,20 +1,30 @@
 import type { Database } from '@onewindow/db'
-import { type DayActivity, addCalendarDays, shanghaiInstant } from '@onewindow/domain'
+import {
+  type AnomalyDay,
+  type DayActivity,
+  addCalendarDays,
+  shanghaiInstant,
+} from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 
-/** A center-day's tickets, cases and counter time as rollupDay reads them, from the base rows. */
+/**
+ * A center-day's tickets, cases and counter time as rollupDay reads them, from the base rows;
+ * with the tickets' and cases' ids, which the anomaly detectors read too.
+ */
 export async function readDayActivity(
   db: Kysely<Database>,
   centerId: number,
   day: string,
   now: number,
-): Promise<DayActivity> {
+): Promise<DayActivity & Pick<AnomalyDay, 'tickets' | 'accepted'>> {
   const start = shanghaiInstant(day, '00:00')
   const end = shanghaiInstant(addCalendarDays(day, 1), '00:00')
   const cases = db
     .selectFrom('service_case')
     .innerJoin('service_item', 'service_item.id', 'service_case.service_item_id')
     .select([
+      'service_case.id',
+      'service_case.ticket_id as ticketId',
       'service_case.service_item_id as serviceItemId',
       'service_item.skill_id as skillId',
       'service_case.kind',
@@ -31,10 +41,13 @@ export async function readDayActivity(
     db
       .selectFrom('ticket')
       .innerJoin('service_item', 'service_item.id', 'ticket.service_item_id')
-      .select([
+      .leftJoin('evaluation', 'evaluation.ticket_id', 'ticket.id')
+      .select((eb) => [
+        'ticket.id',
         'ticket.service_item_id as serviceItemId',
         'ticket.skill_id as skillId',
         'service_item.kind',
+        'service_item.standard_minutes as standardMinutes',
         'ticket.status',
         'ticket.outcome',
         'ticket.transferred_from_id as transferredFromId',
@@ -44,6 +57,14 @@ export async function readDayActivity(
         'ticket.called_at as calledAt',
         'ticket.serving_started_at as servingStartedAt',
         'ticket.finished_at as finishedAt',
+        // A rating an upheld appeal left out does not count.
+        eb
+          .case()
+          .when('evaluation.excluded', '=', 0)
+          .then(eb.ref('evaluation.score'))
+          .else(null)
+          .end()
+          .as('rating'),
       ])
       .where('ticket.center_id', '=', centerId)
       .where('ticket.day', '=', day)

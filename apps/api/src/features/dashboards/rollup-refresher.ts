@@ -6,7 +6,7 @@ import { rollCenterDay } from './rollup-write.ts'
 
 /*
  * The rollups follow the base rows incrementally: every change of a ticket or case writes an
- * event, so the refresher reads the events since its cursor, marks the center-days they touch as
+ * event, and ratings and appeal decisions are dated, so the refresher reads them since its cursor, marks the center-days they touch as
  * changed, and rolls up the changed days that are over. Today is never rolled up: dashboards
  * read today from its rows. Nothing on the queue's write path waits for any of this.
  */
@@ -71,7 +71,29 @@ export async function markChangedDays(db: Kysely<Database>, now = Date.now()) {
     .orderBy('case_event.id')
     .limit(eventBatch)
     .execute()
-  const changed: CenterDay[] = tickets.map(({ centerId, day }) => ({ centerId, day }))
+  const ratings = await db
+    .selectFrom('evaluation')
+    .innerJoin('ticket', 'ticket.id', 'evaluation.ticket_id')
+    .select(['evaluation.id', 'ticket.center_id as centerId', 'ticket.day'])
+    .where('evaluation.id', '>', Number(cursor.evaluation_id))
+    .where('evaluation.rated_at', '<', settled)
+    .orderBy('evaluation.id')
+    .limit(eventBatch)
+    .execute()
+  // An upheld appeal leaves its rating out of satisfaction; decisions are few, read all at once.
+  const appeals = await db
+    .selectFrom('evaluation_follow_up')
+    .innerJoin('evaluation', 'evaluation.id', 'evaluation_follow_up.evaluation_id')
+    .innerJoin('ticket', 'ticket.id', 'evaluation.ticket_id')
+    .select(['evaluation_follow_up.decided_at as at', 'ticket.center_id as centerId', 'ticket.day'])
+    .where('evaluation_follow_up.decided_at', '>', Number(cursor.appeal_decided_at))
+    .where('evaluation_follow_up.decided_at', '<', settled)
+    .orderBy('evaluation_follow_up.decided_at')
+    .execute()
+  const changed: CenterDay[] = [...tickets, ...ratings, ...appeals].map(({ centerId, day }) => ({
+    centerId,
+    day,
+  }))
   for (const event of cases) {
     // A case counts on the day it was accepted and on its deadline day (and the one it moved from).
     changed.push({ centerId: event.centerId, day: shanghaiToday(event.acceptedAt) })
@@ -85,10 +107,13 @@ export async function markChangedDays(db: Kysely<Database>, now = Date.now()) {
     .set({
       ticket_event_id: tickets.at(-1)?.id ?? Number(cursor.ticket_event_id),
       case_event_id: cases.at(-1)?.id ?? Number(cursor.case_event_id),
+      evaluation_id: ratings.at(-1)?.id ?? Number(cursor.evaluation_id),
+      appeal_decided_at: appeals.at(-1)?.at ?? Number(cursor.appeal_decided_at),
     })
     .where('id', '=', 1)
     .execute()
-  return { marked, more: tickets.length === eventBatch || cases.length === eventBatch }
+  const more = [tickets, cases, ratings].some((rows) => rows.length === eventBatch)
+  return { marked, more }
 }
 
 /** The changed center-days that are over (before today), oldest first. */

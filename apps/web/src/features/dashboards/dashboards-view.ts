@@ -26,6 +26,7 @@ export const kpiSpecs = {
   onTimeRate: { format: 'percent', better: 'up' },
   overdue: { format: 'count', better: 'down' },
   noShowRate: { format: 'percent', better: 'down' },
+  satisfaction: { format: 'percent', better: 'up' },
   utilization: { format: 'percent', better: 'up' },
   workloadPoints: { format: 'points', better: null },
   staffedMinutes: { format: 'hours', better: null },
@@ -43,6 +44,7 @@ export const cardKpis: KpiKey[] = [
   'onTimeRate',
   'overdue',
   'noShowRate',
+  'satisfaction',
   'utilization',
   'workloadPoints',
 ]
@@ -57,6 +59,7 @@ export const performanceKpis: KpiKey[] = [
   'immediateRate',
   'meanServiceMinutes',
   'noShowRate',
+  'satisfaction',
   'utilization',
   'staffedMinutes',
   'workloadPoints',

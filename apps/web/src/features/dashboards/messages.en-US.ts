@@ -92,6 +92,12 @@ export const dashboardsEnUS: typeof dashboardsZhCN = {
       explain: 'Share of the residents called who did not come to the counter.',
       formula: 'no-shows ÷ calls',
     },
+    satisfaction: {
+      label: 'Satisfaction',
+      explain:
+        'Share of residents’ ratings of 4–5 (satisfied, very satisfied); ratings whose appeal was upheld do not count.',
+      formula: 'ratings of 4–5 ÷ ratings that count',
+    },
     utilization: {
       label: 'Utilization',
       explain: 'Share of the time at an open counter spent serving residents.',

@@ -88,6 +88,12 @@ export const dashboardsZhCN = {
       explain: '叫号后居民未到窗口的比例。',
       formula: '过号人次 ÷ 叫号人次',
     },
+    satisfaction: {
+      label: '满意度',
+      explain:
+        '居民对所办业务的评价中，“满意”和“非常满意”（4–5 分）所占比例；申诉成立的评价不计入。',
+      formula: '4–5 分评价数 ÷ 计入的评价数',
+    },
     utilization: {
       label: '利用率',
       explain: '窗口开放（在岗）时间中用于办理业务的比例。',
