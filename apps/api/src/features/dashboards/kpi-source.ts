@@ -12,7 +12,7 @@ import {
   addCalendarDays,
   rollupDay,
 } from '@onewindow/domain'
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import {
   type ServiceTable,
   presenceOf,
@@ -144,6 +144,24 @@ function nextMonth(month: string) {
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
 }
 
+/** A rollup query narrowed to the filter's center, counter and person, grouped by `by`. */
+function scopedGroups<QB extends SelectQueryBuilder<Database, ServiceTable, object>>(
+  query: QB,
+  filter: RangeFilter,
+  by: readonly Grain[],
+): QB {
+  // Not every rollup table has a counter or a person; tableFor picks one that has what is asked.
+  const column = (name: string) => name as 'center_id'
+  let scoped = query
+  if (filter.centerId !== null) scoped = scoped.where('center_id', '=', filter.centerId) as QB
+  if (filter.counterId !== undefined)
+    scoped = scoped.where(column('counter_id'), '=', filter.counterId) as QB
+  if (filter.staffId !== undefined)
+    scoped = scoped.where(column('staff_id'), '=', filter.staffId) as QB
+  if (by.length > 0) scoped = scoped.groupBy(by.map((grain) => column(columnOf[grain]))) as QB
+  return scoped
+}
+
 /** Service measures over a range, grouped by `by`. */
 export async function serviceSums(
   db: Kysely<Database>,
@@ -154,17 +172,13 @@ export async function serviceSums(
   const { today, rollups } = await todaysRollups(db, filter, now)
   const table = tableFor(by, filter)
   const grouped = (from: ServiceTable) =>
-    db
-      .selectFrom(from)
-      .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never)
-      .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
-      .$if(filter.counterId !== undefined, (qb) =>
-        qb.where('counter_id' as never, '=', filter.counterId as never),
-      )
-      .$if(filter.staffId !== undefined, (qb) =>
-        qb.where('staff_id' as never, '=', filter.staffId as never),
-      )
-      .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
+    scopedGroups(
+      db
+        .selectFrom(from)
+        .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never),
+      filter,
+      by,
+    )
   const { months, stretches } =
     table === 'kpi_item_day' && !by.includes('day')
       ? splitMonths(filter.from, filter.to, today)
@@ -215,21 +229,17 @@ export async function presenceSums(
   now = Date.now(),
 ): Promise<Grouped<PresenceMeasures>[]> {
   const { today, rollups } = await todaysRollups(db, filter, now)
-  const rows = await db
-    .selectFrom(tableFor(by, filter) === 'kpi_center_day' ? 'kpi_center_day' : 'kpi_member_day')
-    .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumPresenceColumns(eb)] as never)
-    .where('day', '>=', filter.from)
-    .where('day', '<=', filter.to)
-    .where('day', '<', today)
-    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
-    .$if(filter.counterId !== undefined, (qb) =>
-      qb.where('counter_id' as never, '=', filter.counterId as never),
-    )
-    .$if(filter.staffId !== undefined, (qb) =>
-      qb.where('staff_id' as never, '=', filter.staffId as never),
-    )
-    .$if(by.length > 0, (qb) => qb.groupBy(by.map((grain) => columnOf[grain]) as never))
-    .execute()
+  const table = tableFor(by, filter) === 'kpi_center_day' ? 'kpi_center_day' : 'kpi_member_day'
+  const rows = await scopedGroups(
+    db
+      .selectFrom(table)
+      .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumPresenceColumns(eb)] as never)
+      .where('day', '>=', filter.from)
+      .where('day', '<=', filter.to)
+      .where('day', '<', today),
+    filter,
+    by,
+  ).execute()
   const groups = accumulate(emptyPresence, addPresence)
   for (const row of rows as Record<string, unknown>[]) groups.add(keyOf(by, row), presenceOf(row))
   for (const { centerId, rollup } of rollups) {
