@@ -157,6 +157,24 @@ export async function liveToday(db: Kysely<Database>, centerId: number, now = Da
   }
 }
 
+/** Names and codes of the counters or people of a performance table. */
+async function memberNames(db: Kysely<Database>, grain: PerformanceGrouping, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { name: string; code: string }>()
+  const members =
+    grain === 'counter'
+      ? await db
+          .selectFrom('counter')
+          .select(['id', 'name', 'code'])
+          .where('id', 'in', ids)
+          .execute()
+      : await db
+          .selectFrom('staff')
+          .select(['id', 'display_name as name', 'username as code'])
+          .where('id', 'in', ids)
+          .execute()
+  return new Map(members.map((member) => [member.id, member]))
+}
+
 /** Per-counter or per-staff KPIs of a center over a range, with a daily sparkline of volume. */
 export async function performanceTable(
   db: Kysely<Database>,
@@ -166,19 +184,11 @@ export async function performanceTable(
 ) {
   const filter = { centerId, from: input.from, to: input.to }
   const grain = input.by
-  const [services, presences, daily, members] = await Promise.all([
+  const [services, presences, daily] = await Promise.all([
     serviceSums(db, filter, [grain], now),
     presenceSums(db, filter, [grain], now),
     serviceSums(db, filter, [grain, 'day'], now),
-    grain === 'counter'
-      ? db
-          .selectFrom('counter')
-          .select(['id', 'name', 'code'])
-          .where('center_id', '=', centerId)
-          .execute()
-      : db.selectFrom('staff').select(['id', 'display_name as name', 'username as code']).execute(),
   ])
-  const names = new Map(members.map((member) => [member.id, member]))
   const presenceOf = byKey(presences, grain)
   const sparks = new Map<number, Map<string, number>>()
   for (const { key, value } of daily) {
@@ -198,6 +208,7 @@ export async function performanceTable(
   )
   // Row 0 holds tickets nobody served yet (no counter or person): not a member.
   ids.delete(0)
+  const names = await memberNames(db, grain, [...ids])
   const serviceOf = byKey(services, grain)
   const rows = [...ids].map((id) => ({
     id,
