@@ -108,12 +108,13 @@ describe('the performance dashboards', () => {
     // The manager sees their own center only; both charts drew data.
     expect(await page.getByTestId('center-row-name').allInnerTexts()).toEqual(['滨江街道'])
     const trend = page.getByTestId('dashboards-trend-chart').locator('.chart svg')
-    expect(await trend.locator('path').count()).toBeGreaterThan(20)
-    expect(await trend.locator('text').allTextContents()).toContain('即办率')
+    // Charts load beside the figures: wait for them to draw.
+    await expect.poll(() => trend.locator('path').count()).toBeGreaterThan(20)
+    await expect.poll(() => trend.locator('text').allTextContents()).toContain('即办率')
     const compare = page.getByTestId('dashboards-centers-chart').locator('.chart svg')
-    expect(await compare.locator('text').allTextContents()).toContain(
-      expected.toLocaleString('en-US'),
-    )
+    await expect
+      .poll(() => compare.locator('text').allTextContents())
+      .toContain(expected.toLocaleString('en-US'))
 
     // Weekly buckets start on Mondays.
     await page.getByTestId('dashboards-granularity').getByText('按周').click()
@@ -151,9 +152,10 @@ describe('the performance dashboards', () => {
     await page.getByTestId('dashboards-live').getByTestId('live-waiting').waitFor()
     expect(await textOf(page, 'dashboards-live')).toContain('开放窗口')
     const heatmap = page.getByTestId('dashboards-heatmap').locator('.chart svg')
-    await heatmap.waitFor()
+    await expect
+      .poll(() => heatmap.locator('text').allTextContents())
+      .toEqual(expect.arrayContaining(['周一', '周五', '9 时']))
     const labels = await heatmap.locator('text').allTextContents()
-    expect(labels).toEqual(expect.arrayContaining(['周一', '周五', '9 时']))
     // Cells carry their mean arrivals: a busy weekday morning has a number above zero.
     expect(
       labels.filter((label) => /^\d+$/.test(label) && Number(label) > 0).length,
@@ -161,12 +163,11 @@ describe('the performance dashboards', () => {
     const skills = page.getByTestId('dashboards-skills-table').locator('tbody tr')
     expect(await skills.count()).toBeGreaterThan(5)
     const firstSkill = (await skills.first().locator('td').first().innerText()).trim()
-    expect(
-      await page
-        .getByTestId('dashboards-skills-chart')
-        .locator('.chart svg text')
-        .allTextContents(),
-    ).toContain(firstSkill)
+    await expect
+      .poll(() =>
+        page.getByTestId('dashboards-skills-chart').locator('.chart svg text').allTextContents(),
+      )
+      .toContain(firstSkill)
     await chartsSettled()
     await screenshot(page, 'dashboards-center')
   })
@@ -223,9 +224,9 @@ describe('the performance dashboards', () => {
     await items.first().waitFor()
     expect(await items.count()).toBeGreaterThan(5)
     const chart = page.getByTestId('dashboards-potential-chart').locator('.chart svg')
-    expect(await chart.locator('text').allTextContents()).toEqual(
-      expect.arrayContaining(['目标 60%', '当前']),
-    )
+    await expect
+      .poll(() => chart.locator('text').allTextContents())
+      .toEqual(expect.arrayContaining(['目标 60%', '当前']))
     await chartsSettled()
     await screenshot(page, 'dashboards-potential')
   })

@@ -69,11 +69,10 @@ describe('the fairness report', () => {
 
     // Both charts drew, the bar chart naming the busiest person.
     const bars = page.getByTestId('fairness-points-chart').locator('svg')
-    await bars.waitFor()
-    expect(await bars.locator('text').allTextContents()).toContain(names[0])
-    expect(
-      await page.getByTestId('fairness-trend-chart').locator('svg path').count(),
-    ).toBeGreaterThan(3)
+    await expect.poll(() => bars.locator('text').allTextContents()).toContain(names[0])
+    await expect
+      .poll(() => page.getByTestId('fairness-trend-chart').locator('svg path').count())
+      .toBeGreaterThan(3)
 
     // Uneven people give a CV above 0, and the card says how to read it.
     const cv = Number(

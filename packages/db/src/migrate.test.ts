@@ -41,5 +41,6 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
     expect((await tableNames()).filter((t) => !t.startsWith('kysely_'))).toEqual([])
     const up = await migrateToLatest(database.db)
     expect(up.results).toHaveLength(Object.keys(migrations).length)
-  })
+    // Some hundred DDL statements each way: seconds on MySQL.
+  }, 60_000)
 })

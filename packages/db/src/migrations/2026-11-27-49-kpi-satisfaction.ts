@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, MysqlAdapter, sql } from 'kysely'
 
 const serviceTables = [
   'kpi_day',
@@ -47,4 +47,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       appeal_decided_at = (select coalesce(max(decided_at), 0) from evaluation_follow_up)`.execute(
     db,
   )
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  // MySQL names the table of an index to drop; SQLite refuses the ON clause.
+  const drop = db.schema.dropIndex('evaluation_follow_up_decided_idx')
+  const mysql = db.getExecutor().adapter instanceof MysqlAdapter
+  await (mysql ? drop.on('evaluation_follow_up') : drop).execute()
+  for (const column of ['evaluation_id', 'appeal_decided_at']) {
+    await db.schema.alterTable('kpi_rollup_cursor').dropColumn(column).execute()
+  }
+  for (const table of serviceTables) {
+    for (const column of ['ratings', 'ratings_satisfied']) {
+      await db.schema.alterTable(table).dropColumn(column).execute()
+    }
+  }
 }

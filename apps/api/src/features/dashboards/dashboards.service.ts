@@ -187,7 +187,7 @@ export async function performanceTable(
   const [services, presences, daily] = await Promise.all([
     serviceSums(db, filter, [grain], now),
     presenceSums(db, filter, [grain], now),
-    serviceSums(db, filter, [grain, 'day'], now),
+    serviceSums(db, filter, [grain, 'day'], now, ['visits', 'casesAccepted']),
   ])
   const presenceOf = byKey(presences, grain)
   const sparks = new Map<number, Map<string, number>>()

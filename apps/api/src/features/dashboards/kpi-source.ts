@@ -11,6 +11,7 @@ import {
   emptyServiceMeasures,
   addCalendarDays,
   rollupDay,
+  serviceMeasureNames,
 } from '@onewindow/domain'
 import type { Kysely, SelectQueryBuilder } from 'kysely'
 import {
@@ -69,21 +70,26 @@ function todayOf(db: Kysely<Database>, centerId: number, today: string, now: num
   return rollup
 }
 
-/** The centers whose today a range needs, with their rollups. */
-async function todaysRollups(db: Kysely<Database>, filter: RangeFilter, now: number) {
+/**
+ * The centers a range reads, and the rollups of their today when the range reaches it. Queries
+ * name the centers even for the whole district: the rollups are keyed by center first, so an
+ * explicit list reads ranges of the key instead of scanning the table. With no center yet the
+ * list is empty, and the readers answer nothing without asking.
+ */
+async function rangeScope(db: Kysely<Database>, filter: RangeFilter, now: number) {
   const today = shanghaiToday(now)
-  if (filter.from > today || filter.to < today) return { today, rollups: [] }
   const centerIds =
     filter.centerId !== null
       ? [filter.centerId]
       : (await db.selectFrom('center').select('id').execute()).map((center) => center.id)
+  if (filter.from > today || filter.to < today) return { today, centerIds, rollups: [] }
   const rollups = await Promise.all(
     centerIds.map(async (centerId) => ({
       centerId,
       rollup: await todayOf(db, centerId, today, now),
     })),
   )
-  return { today, rollups }
+  return { today, centerIds, rollups }
 }
 
 function accumulate<T>(empty: () => T, add: (total: T, more: T) => T) {
@@ -148,12 +154,12 @@ function nextMonth(month: string) {
 function scopedGroups<QB extends SelectQueryBuilder<Database, ServiceTable, object>>(
   query: QB,
   filter: RangeFilter,
+  centerIds: number[],
   by: readonly Grain[],
 ): QB {
   // Not every rollup table has a counter or a person; tableFor picks one that has what is asked.
   const column = (name: string) => name as 'center_id'
-  let scoped = query
-  if (filter.centerId !== null) scoped = scoped.where('center_id', '=', filter.centerId) as QB
+  let scoped = query.where('center_id', 'in', centerIds) as QB
   if (filter.counterId !== undefined)
     scoped = scoped.where(column('counter_id'), '=', filter.counterId) as QB
   if (filter.staffId !== undefined)
@@ -162,21 +168,27 @@ function scopedGroups<QB extends SelectQueryBuilder<Database, ServiceTable, obje
   return scoped
 }
 
-/** Service measures over a range, grouped by `by`. */
+/** Service measures over a range, grouped by `by`; only `measures` are summed (0 the others). */
 export async function serviceSums(
   db: Kysely<Database>,
   filter: RangeFilter,
   by: readonly Grain[],
   now = Date.now(),
+  measures: readonly (keyof ServiceMeasures)[] = serviceMeasureNames,
 ): Promise<Grouped<ServiceMeasures>[]> {
-  const { today, rollups } = await todaysRollups(db, filter, now)
+  const { today, centerIds, rollups } = await rangeScope(db, filter, now)
+  if (centerIds.length === 0) return []
   const table = tableFor(by, filter)
   const grouped = (from: ServiceTable) =>
     scopedGroups(
       db
         .selectFrom(from)
-        .select((eb) => [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb)] as never),
+        .select(
+          (eb) =>
+            [...by.map((grain) => columnOf[grain]), ...sumServiceColumns(eb, measures)] as never,
+        ),
       filter,
+      centerIds,
       by,
     )
   const { months, stretches } =
@@ -228,7 +240,8 @@ export async function presenceSums(
   by: readonly Exclude<Grain, 'skill' | 'item'>[],
   now = Date.now(),
 ): Promise<Grouped<PresenceMeasures>[]> {
-  const { today, rollups } = await todaysRollups(db, filter, now)
+  const { today, centerIds, rollups } = await rangeScope(db, filter, now)
+  if (centerIds.length === 0) return []
   const table = tableFor(by, filter) === 'kpi_center_day' ? 'kpi_center_day' : 'kpi_member_day'
   const rows = await scopedGroups(
     db
@@ -238,6 +251,7 @@ export async function presenceSums(
       .where('day', '<=', filter.to)
       .where('day', '<', today),
     filter,
+    centerIds,
     by,
   ).execute()
   const groups = accumulate(emptyPresence, addPresence)
@@ -264,13 +278,14 @@ export async function waitHistograms(
   filter: RangeFilter,
   now = Date.now(),
 ): Promise<Map<number | null, WaitHistogram>> {
-  const { today, rollups } = await todaysRollups(db, filter, now)
+  const { today, centerIds, rollups } = await rangeScope(db, filter, now)
+  if (centerIds.length === 0) return new Map([[null, new Map()]])
   const { months, stretches } = splitMonths(filter.from, filter.to, today)
   const grouped = (from: 'kpi_wait_day' | 'kpi_wait_month') =>
     db
       .selectFrom(from)
       .select((eb) => ['center_id', 'wait_minute', eb.fn.sum<number>('calls').as('calls')])
-      .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+      .where('center_id', 'in', centerIds)
       .groupBy(['center_id', 'wait_minute'])
   const results = await Promise.all([
     ...stretches.map((stretch) =>
@@ -305,14 +320,15 @@ export async function waitHistograms(
 
 /** Visits per day and Shanghai hour of arrival. */
 export async function arrivalsByHour(db: Kysely<Database>, filter: RangeFilter, now = Date.now()) {
-  const { today, rollups } = await todaysRollups(db, filter, now)
+  const { today, centerIds, rollups } = await rangeScope(db, filter, now)
+  if (centerIds.length === 0) return []
   const rows = await db
     .selectFrom('kpi_arrival_hour')
     .select((eb) => ['day', 'hour', eb.fn.sum<number>('visits').as('visits')])
     .where('day', '>=', filter.from)
     .where('day', '<=', filter.to)
     .where('day', '<', today)
-    .$if(filter.centerId !== null, (qb) => qb.where('center_id', '=', filter.centerId!))
+    .where('center_id', 'in', centerIds)
     .groupBy(['day', 'hour'])
     .execute()
   const arrivals = rows.map((row) => ({

@@ -61,9 +61,15 @@ export type ServiceTable =
   | 'kpi_item_month'
 export type PresenceTable = 'kpi_center_day' | 'kpi_member_day'
 
-/** SUM(column) AS column for every service measure, to select grouped rollup rows. */
-export const sumServiceColumns = (eb: ExpressionBuilder<Database, ServiceTable>) =>
-  serviceColumns.map(([, column]) => eb.fn.sum<number>(column).as(column))
+/** SUM(column) AS column for the service measures (every one unless named), to select grouped
+ *  rollup rows; the measures left out read as 0. */
+export const sumServiceColumns = (
+  eb: ExpressionBuilder<Database, ServiceTable>,
+  measures: readonly (keyof ServiceMeasures)[] = serviceMeasureNames,
+) =>
+  serviceColumns
+    .filter(([name]) => measures.includes(name))
+    .map(([, column]) => eb.fn.sum<number>(column).as(column))
 
 export const sumPresenceColumns = (eb: ExpressionBuilder<Database, PresenceTable>) => [
   eb.fn.sum<number>('staffed_ms').as('staffed_ms'),
