@@ -229,6 +229,15 @@ export async function performanceTable(
   }
 }
 
+/** What the 即办 potential reads: a year of a district's items is summed over five columns. */
+const potentialMeasures = [
+  'casesAccepted',
+  'casesImmediate',
+  'commitmentDecided',
+  'commitmentApproved',
+  'processingMs',
+] as const
+
 /**
  * Commitment items ranked as candidates to become immediate (即办): a back office that approves
  * nearly everything, quickly, suggests the window could decide alone. `projectedRate` is the
@@ -242,7 +251,7 @@ export async function immediatePotential(
 ) {
   const filter = { centerId: scope.centerId, from: input.from, to: input.to }
   const [items, catalog] = await Promise.all([
-    serviceSums(db, filter, ['item'], now),
+    serviceSums(db, filter, ['item'], now, potentialMeasures),
     db
       .selectFrom('service_item')
       .innerJoin('department', 'department.id', 'service_item.department_id')
