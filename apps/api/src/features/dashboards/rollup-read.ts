@@ -1,10 +1,5 @@
 import type { Database } from '@onewindow/db'
-import {
-  type AnomalyDay,
-  type DayActivity,
-  addCalendarDays,
-  shanghaiInstant,
-} from '@onewindow/domain'
+import { type DayActivity, addCalendarDays, shanghaiInstant } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 
 /**
@@ -16,7 +11,7 @@ export async function readDayActivity(
   centerId: number,
   day: string,
   now: number,
-): Promise<DayActivity & Pick<AnomalyDay, 'tickets' | 'accepted'>> {
+): Promise<DayActivity> {
   const start = shanghaiInstant(day, '00:00')
   const end = shanghaiInstant(addCalendarDays(day, 1), '00:00')
   const cases = db
