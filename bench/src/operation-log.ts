@@ -3,6 +3,7 @@
  * head) and the time to verify a chain of 10,000 entries; SQLite, and MariaDB with MYSQL_URL.
  */
 import {
+  type OperationEntry,
   actorOf,
   appendOperation,
   verifyChain,
@@ -12,7 +13,7 @@ import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { Bench } from 'tinybench'
 
 const actor = actorOf({ user: { id: 2, username: 'manager1' }, ip: '127.0.0.1' })
-const entry = {
+const entry: OperationEntry = {
   action: 'staff.setStatus',
   centerId: 1,
   targetType: 'staff',

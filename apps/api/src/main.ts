@@ -1,6 +1,7 @@
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { isSeeded, seedDemoData } from '@onewindow/db/seed'
 import { loadConfig } from './config.ts'
+import { startAnomalyScheduler } from './features/anomalies/anomaly-scheduler.ts'
 import { startRollupRefresher } from './features/dashboards/rollup-scheduler.ts'
 import { startAutoCaller } from './features/queue/auto-call.ts'
 import { startLiveDemo } from './features/queue/live-demo.ts'
@@ -35,6 +36,7 @@ if (demoAccounts.length > 0) {
 }
 const autoCaller = startAutoCaller(database.db)
 const rollups = startRollupRefresher(database.db)
+const anomalies = startAnomalyScheduler(database.db)
 const liveDemo = config.simulate ? startLiveDemo(database.db) : null
 if (liveDemo) {
   console.log(
@@ -47,6 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await liveDemo?.stop()
     await autoCaller.stop()
     await rollups.stop()
+    await anomalies.stop()
     await app.close()
     await database.destroy()
     process.exit(0)

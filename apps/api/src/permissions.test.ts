@@ -4,7 +4,9 @@ import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { TRPCError } from '@trpc/server'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { anomaliesSamples } from './features/anomalies/anomalies.samples.ts'
 import { appointmentsSamples } from './features/appointments/appointments.samples.ts'
+import { auditsSamples } from './features/audits/audits.samples.ts'
 import { balancingSamples } from './features/balancing/balancing.samples.ts'
 import { casesSamples } from './features/cases/cases.samples.ts'
 import { dashboardsSamples } from './features/dashboards/dashboards.samples.ts'
@@ -48,6 +50,8 @@ const sampleInputs: Record<string, unknown> = {
   ...rosterSamples,
   ...quotasSamples,
   ...evaluationsSamples,
+  ...auditsSamples,
+  ...anomaliesSamples,
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+import { anomaliesRouter } from './features/anomalies/anomalies.router.ts'
 import { appointmentsRouter } from './features/appointments/appointments.router.ts'
+import { auditsRouter } from './features/audits/audits.router.ts'
 import { balancingRouter } from './features/balancing/balancing.router.ts'
 import { casesRouter } from './features/cases/cases.router.ts'
 import { authRouter } from './features/auth/auth.router.ts'
@@ -34,6 +36,8 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   fairness: fairnessRouter,
   evaluations: evaluationsRouter,
+  audits: auditsRouter,
+  anomalies: anomaliesRouter,
 })
 
 export type AppRouter = typeof appRouter

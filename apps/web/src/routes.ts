@@ -78,6 +78,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'evaluations.mine.route', permission: 'queue.work' },
       },
       {
+        path: 'my-findings',
+        name: 'my-findings',
+        component: () => import('./features/audits/MyFindingsPage.vue'),
+        meta: { title: 'audits.route.mine', permission: 'queue.work' },
+      },
+      {
         path: 'balancing',
         name: 'balancing',
         component: () => import('./features/balancing/BalancingPage.vue'),
@@ -130,6 +136,36 @@ export const routes: RouteRecordRaw[] = [
         name: 'evaluations',
         component: () => import('./features/evaluations/EvaluationsPage.vue'),
         meta: { title: 'evaluations.route', permission: 'evaluation.read' },
+      },
+      {
+        path: 'audits/tasks',
+        name: 'audit-tasks',
+        component: () => import('./features/audits/AuditTasksPage.vue'),
+        meta: { title: 'audits.route.tasks', permission: 'audit.perform' },
+      },
+      {
+        path: 'audits/tasks/:id(\\d+)',
+        name: 'audit-task',
+        component: () => import('./features/audits/AuditTaskPage.vue'),
+        meta: { title: 'audits.route.task', permission: 'audit.read' },
+      },
+      {
+        path: 'audits/findings',
+        name: 'audit-findings',
+        component: () => import('./features/audits/FindingsPage.vue'),
+        meta: { title: 'audits.route.findings', permission: 'audit.read' },
+      },
+      {
+        path: 'audits/plans',
+        name: 'audit-plans',
+        component: () => import('./features/audits/AuditPlansPage.vue'),
+        meta: { title: 'audits.route.plans', permission: 'audit.read' },
+      },
+      {
+        path: 'anomalies',
+        name: 'anomalies',
+        component: () => import('./features/anomalies/AnomaliesPage.vue'),
+        meta: { title: 'anomalies.route', permission: 'anomaly.read' },
       },
       {
         path: 'catalog',

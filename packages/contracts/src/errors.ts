@@ -1,4 +1,6 @@
+import { anomalyErrors } from './anomalies.ts'
 import { appointmentErrors } from './appointments.ts'
+import { auditErrors } from './audits.ts'
 import { balancingErrors } from './balancing.ts'
 import { caseErrors } from './cases.ts'
 import { dashboardErrors } from './dashboards.ts'
@@ -12,7 +14,9 @@ import { rosterErrors } from './roster.ts'
  * translated for the caller's locale; the SPA can translate the code itself as well.
  */
 export const errorMessages = {
+  ...anomalyErrors,
   ...appointmentErrors,
+  ...auditErrors,
   ...balancingErrors,
   ...caseErrors,
   ...dashboardErrors,

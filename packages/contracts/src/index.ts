@@ -1,4 +1,6 @@
+export * from './anomalies.ts'
 export * from './appointments.ts'
+export * from './audits.ts'
 export * from './auth.ts'
 export * from './balancing.ts'
 export * from './cases.ts'

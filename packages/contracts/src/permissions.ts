@@ -32,6 +32,12 @@ export const permissions = [
   'evaluation.read',
   'evaluation.follow',
   'evaluation.decide',
+  'audit.read',
+  'audit.manage',
+  'audit.perform',
+  'audit.rectify',
+  'anomaly.read',
+  'anomaly.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -60,6 +66,10 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'quota.manage',
     'evaluation.read',
     'evaluation.follow',
+    'audit.read',
+    'audit.manage',
+    'audit.rectify',
+    'anomaly.read',
   ],
   // Supervisors audit cases, so they may see who applied (each reveal is logged).
   supervisor: [
@@ -76,6 +86,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.follow',
     'evaluation.decide',
+    'audit.read',
+    'audit.perform',
+    'audit.rectify',
+    'anomaly.read',
+    'anomaly.manage',
   ],
   // Staff book next visits for residents at the window or on the phone.
   // Staff see their own published shifts and ask for leave.
@@ -87,6 +102,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'appointment.book',
     'roster.read',
     'leave.request',
+    // Their own audit findings only.
+    'audit.rectify',
   ],
   // A department's back office processes its cases from every center (全区域通办).
   backoffice: ['org.read', 'catalog.read', 'case.read', 'case.process', 'case.reveal'],

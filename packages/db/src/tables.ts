@@ -22,6 +22,18 @@ import type {
   KpiWaitDayTable,
 } from './tables-kpi.ts'
 import type { EvaluationFollowUpTable, EvaluationTable } from './tables-supervision.ts'
+import type {
+  AnomalyDayTable,
+  AnomalyFlagRefTable,
+  AnomalyFlagTable,
+  AnomalyScheduleTable,
+} from './tables-anomaly.ts'
+import type {
+  AuditFindingTable,
+  AuditPlanTable,
+  AuditSampleTable,
+  AuditTaskTable,
+} from './tables-audit.ts'
 
 /*
  * Conventions, the same on SQLite and MySQL:
@@ -410,6 +422,14 @@ export interface Database {
   kpi_rollup_cursor: KpiRollupCursorTable
   evaluation: EvaluationTable
   evaluation_follow_up: EvaluationFollowUpTable
+  anomaly_flag: AnomalyFlagTable
+  anomaly_flag_ref: AnomalyFlagRefTable
+  anomaly_day: AnomalyDayTable
+  anomaly_schedule: AnomalyScheduleTable
+  audit_plan: AuditPlanTable
+  audit_sample: AuditSampleTable
+  audit_task: AuditTaskTable
+  audit_finding: AuditFindingTable
 }
 
 export type Center = Selectable<CenterTable>

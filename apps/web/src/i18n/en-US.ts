@@ -6,7 +6,10 @@ import { trackEnUS } from '../features/cases/track-messages'
 import { catalogEnUS } from '../features/catalog/messages'
 import { dashboardsEnUS } from '../features/dashboards/messages'
 import { evaluationsEnUS } from '../features/evaluations/messages'
+import { anomaliesEnUS } from '../features/anomalies/messages'
+import { auditsEnUS } from '../features/audits/messages.en-US'
 import { fairnessEnUS } from '../features/fairness/messages'
+import { operationLogEnUS } from '../features/operation-log/messages'
 import { rosterEnUS } from '../features/roster/messages'
 import { orgEnUS } from '../features/org/messages'
 import { queueEnUS } from '../features/queue/messages'
@@ -76,6 +79,7 @@ const enUS: typeof zhCN = {
     open: 'Open',
     none: '—',
     exportPng: 'Export as PNG',
+    export: { button: 'Export', csv: 'CSV file', xlsx: 'Excel file (XLSX)' },
   },
   layout: {
     collapse: 'Collapse menu',
@@ -203,77 +207,7 @@ const enUS: typeof zhCN = {
     },
     empty: 'No staff match these filters',
   },
-  operationLog: {
-    subtitle: 'Every write is recorded in a hash chain, so tampering can be detected',
-    allActions: 'All actions',
-    columns: {
-      time: 'Time',
-      actor: 'By',
-      action: 'Action',
-      target: 'Target',
-      center: 'Center',
-      ip: 'IP address',
-    },
-    before: 'Before',
-    after: 'After',
-    noChange: 'None',
-    verify: 'Verify chain',
-    verifyOk: 'The log chain is intact: {count} records checked, no tampering found.',
-    verifyBroken:
-      'The log chain breaks at record {id} ({reason}); the {count} records before it hold.',
-    reasons: {
-      hash: 'its content was changed',
-      link: 'its link to the previous record does not match',
-      gap: 'a record is missing',
-      head: 'the chain head does not match the records',
-    },
-    empty: 'No operations recorded yet',
-    actions: {
-      'auth.login': 'Signed in',
-      'auth.logout': 'Signed out',
-      'auth.loginFailed': 'Failed sign-in',
-      'auth.locked': 'Account locked',
-      'auth.changePassword': 'Changed password',
-      'staff.setStatus': 'Changed account status',
-      'staff.unlock': 'Lifted sign-in lockout',
-      'staff.create': 'Create staff',
-      'staff.update': 'Edit staff',
-      'staff.resetPassword': 'Reset password',
-      'staff.setSkill': 'Change a skill',
-      'staff.bulkAssignSkill': 'Assign a skill to many',
-      'catalog.createDepartment': 'Create department',
-      'catalog.updateDepartment': 'Edit department',
-      'catalog.deleteDepartment': 'Delete department',
-      'catalog.createSkill': 'Create skill',
-      'catalog.updateSkill': 'Edit skill',
-      'catalog.setSkillStatus': 'Retire/reactivate skill',
-      'catalog.deleteSkill': 'Delete skill',
-      'catalog.createItem': 'Create service item',
-      'catalog.updateItem': 'Edit service item',
-      'catalog.setItemStatus': 'Retire/reactivate item',
-      'catalog.deleteItem': 'Delete service item',
-      'center.create': 'Create center',
-      'center.update': 'Edit center',
-      'center.setOpeningHours': 'Change opening hours',
-      'counter.create': 'Create counter',
-      'counter.update': 'Edit counter',
-      'counter.setStatus': 'Change counter status',
-      'counter.delete': 'Delete counter',
-      'calendar.setDay': 'Mark holiday / make-up day',
-      'calendar.clearDay': 'Restore a normal day',
-      'balancing.setFocus': 'Switch a counter to a line',
-      'balancing.clearFocus': 'End a counter’s focus',
-    },
-    targets: {
-      staff: 'Staff',
-      center: 'Center',
-      counter: 'Counter',
-      calendar_day: 'Calendar day',
-      department: 'Department',
-      skill: 'Skill',
-      service_item: 'Service item',
-    },
-  },
+  operationLog: operationLogEnUS,
   catalog: catalogEnUS,
   org: orgEnUS,
   staffAdmin: staffAdminEnUS,
@@ -286,6 +220,8 @@ const enUS: typeof zhCN = {
   track: trackEnUS,
   fairness: fairnessEnUS,
   evaluations: evaluationsEnUS,
+  anomalies: anomaliesEnUS,
+  audits: auditsEnUS,
   dashboards: dashboardsEnUS,
   quotas: quotasEnUS,
   roster: rosterEnUS,

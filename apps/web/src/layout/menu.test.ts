@@ -12,12 +12,17 @@ describe('menu', () => {
       'workbench',
       'my-schedule',
       'my-evaluations',
+      'my-findings',
       'balancing',
       'roster',
       'appointments',
       'inbox',
       'cases',
       'evaluations',
+      'audit-tasks',
+      'audit-findings',
+      'audit-plans',
+      'anomalies',
       'catalog',
       'centers',
       'calendar',
@@ -31,12 +36,13 @@ describe('menu', () => {
     ]
     const without = (...names: string[]) => everything.filter((name) => !names.includes(name))
     expect(namesFor('admin')).toEqual(everything)
-    expect(namesFor('manager')).toEqual(without('my-schedule', 'inbox'))
+    expect(namesFor('manager')).toEqual(without('my-schedule', 'inbox', 'audit-tasks'))
     expect(namesFor('supervisor')).toEqual(
       without(
         'workbench',
         'my-schedule',
         'my-evaluations',
+        'my-findings',
         'balancing',
         'roster',
         'appointments',
@@ -49,6 +55,7 @@ describe('menu', () => {
       'workbench',
       'my-schedule',
       'my-evaluations',
+      'my-findings',
       'appointments',
       'catalog',
       'centers',

@@ -1,6 +1,9 @@
 import type { Permission } from '@onewindow/contracts'
 import {
   Calendar,
+  Checked,
+  Finished,
+  List,
   DataAnalysis,
   DataLine,
   Clock,
@@ -20,6 +23,7 @@ import {
   Notebook,
   OfficeBuilding,
   UserFilled,
+  Warning,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
@@ -54,12 +58,17 @@ export const menu: MenuEntry[] = [
   entry('workbench', Headset),
   entry('my-schedule', Notebook),
   entry('my-evaluations', Star),
+  entry('my-findings', Finished),
   entry('balancing', DataLine),
   entry('roster', Memo),
   entry('appointments', Clock),
   entry('inbox', MessageBox),
   entry('cases', DocumentChecked),
   entry('evaluations', ChatDotSquare),
+  entry('audit-tasks', Checked),
+  entry('audit-findings', Finished),
+  entry('audit-plans', List),
+  entry('anomalies', Warning),
   entry('catalog', Files),
   entry('centers', OfficeBuilding),
   entry('calendar', Calendar),

@@ -45,6 +45,9 @@ import * as quota from './2026-11-26-42-quota.ts'
 import * as quotaEach from './2026-11-26-43-quota-each.ts'
 import * as kpiRollup from './2026-11-26-44-kpi-rollup.ts'
 import * as evaluation from './2026-11-26-45-evaluation.ts'
+import * as audit from './2026-11-27-46-audit.ts'
+import * as anomaly from './2026-11-27-47-anomaly.ts'
+import * as oplogIndex from './2026-11-27-48-oplog-index.ts'
 import * as kpiSatisfaction from './2026-11-27-49-kpi-satisfaction.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -95,5 +98,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-43-quota-each': quotaEach,
   '2026-11-26-44-kpi-rollup': kpiRollup,
   '2026-11-26-45-evaluation': evaluation,
+  '2026-11-27-46-audit': audit,
+  '2026-11-27-47-anomaly': anomaly,
+  '2026-11-27-48-oplog-index': oplogIndex,
   '2026-11-27-49-kpi-satisfaction': kpiSatisfaction,
 }

@@ -6,6 +6,8 @@ import { type DemoData, generateDemoData } from './generate.ts'
 import { generateAppointments } from './appointments.ts'
 import { type HistoryRows, generateHistory } from './history.ts'
 import { type EvaluationRows, generateEvaluations } from './history-evaluations.ts'
+import { demoAuditPlan } from './audit-plan.ts'
+import { plantGaming } from './history-anomalies.ts'
 
 export { demoAccounts, demoPassword } from './demo-accounts.ts'
 export { type DemoData, generateDemoData } from './generate.ts'
@@ -66,6 +68,10 @@ const dataTables = [
   'leave_request',
   'quota',
   'quota_usage',
+  'audit_plan',
+  'audit_sample',
+  'audit_task',
+  'audit_finding',
   'kpi_day',
   'kpi_skill_day',
   'kpi_center_day',
@@ -76,6 +82,9 @@ const dataTables = [
   'kpi_wait_day',
   'kpi_arrival_hour',
   'kpi_rollup_day',
+  'anomaly_flag',
+  'anomaly_flag_ref',
+  'anomaly_day',
   'session',
   'operation_log',
 ] as const
@@ -143,6 +152,8 @@ export async function seedDemoData(
           .execute()
       }
     }
+    const auditPlan = demoAuditPlan(data, now)
+    if (auditPlan.length > 0) await trx.insertInto('audit_plan').values(auditPlan).execute()
   })
 
   const counts = Object.fromEntries(
@@ -156,7 +167,12 @@ export async function seedDemoData(
 }
 
 function withEvaluations(data: DemoData, history: HistoryRows, seed: number, now: number) {
-  return { ...history, ...generateEvaluations(data, history, seed, now) }
+  return plantGaming(
+    data,
+    { ...history, ...generateEvaluations(data, history, seed, now) },
+    seed,
+    now,
+  )
 }
 
 /** Deletes every row of every table and restarts the operation log chain. */
@@ -177,6 +193,10 @@ export async function clearAllData(db: Kysely<Database>): Promise<void> {
         appeal_decided_at: 0,
         lease_until: 0,
       })
+      .execute()
+    await trx
+      .updateTable('anomaly_schedule')
+      .set({ computed_through: null, lease_until: 0 })
       .execute()
   })
 }

@@ -1,5 +1,10 @@
 import type { Database } from '@onewindow/db'
-import { type DayActivity, addCalendarDays, shanghaiInstant } from '@onewindow/domain'
+import {
+  type AnomalyDay,
+  type DayActivity,
+  addCalendarDays,
+  shanghaiInstant,
+} from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 
 /**
@@ -11,7 +16,7 @@ export async function readDayActivity(
   centerId: number,
   day: string,
   now: number,
-): Promise<DayActivity> {
+): Promise<DayActivity & Pick<AnomalyDay, 'tickets' | 'accepted'>> {
   const start = shanghaiInstant(day, '00:00')
   const end = shanghaiInstant(addCalendarDays(day, 1), '00:00')
   const cases = db

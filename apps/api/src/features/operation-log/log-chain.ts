@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { OperationAction, OperationTargetType } from '@onewindow/contracts'
 import type { Database, OperationLog } from '@onewindow/db'
 import type { Kysely, Transaction } from 'kysely'
 
@@ -11,9 +12,9 @@ export interface Actor {
 }
 
 export interface OperationEntry {
-  action: string
+  action: OperationAction
   centerId: number | null
-  targetType: string
+  targetType: OperationTargetType
   targetId?: string | number | null
   before?: unknown
   after?: unknown

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerFor, insertFixture, sessionUserOf } from '../../testing/fixture.ts'
 import { verifyChain } from './log-chain.ts'
@@ -18,7 +19,7 @@ describe.each(testDialects)('operation log on %s', (dialect) => {
   it('records who changed what, with before and after, for every mutation', async () => {
     const manager = await asUser('manager1')
     await manager.staff.setStatus({ staffId: 4, status: 'disabled' })
-    const { rows } = await manager.operationLog.list({ action: 'staff.setStatus' })
+    const { rows } = await manager.operationLog.list({ actions: ['staff.setStatus'] })
     expect(rows[0]).toMatchObject({
       actorName: 'manager1',
       centerId: 1,
@@ -55,7 +56,7 @@ describe.each(testDialects)('operation log on %s', (dialect) => {
   it('reports the first entry whose content was altered', async () => {
     await database.db
       .updateTable('operation_log')
-      .set({ after_json: '{"status":"active"}' })
+      .set({ after_json: '{"status":"tampered"}' })
       .where('id', '=', 3)
       .execute()
     expect(await verifyChain(database.db, 5)).toMatchObject({
@@ -64,6 +65,60 @@ describe.each(testDialects)('operation log on %s', (dialect) => {
       reason: 'hash',
       checked: 2,
     })
+  })
+
+  it('names exactly the row whose action or before/after was changed by hand in SQL', async () => {
+    const fresh = await createTestDatabase(dialect)
+    try {
+      await insertFixture(fresh.db)
+      const manager = callerFor(fresh, await sessionUserOf(fresh.db, 'manager1')).caller
+      for (let i = 0; i < 6; i++) await manager.staff.unlock({ staffId: 4 })
+      const freshAdmin = callerFor(fresh, await sessionUserOf(fresh.db, 'admin')).caller
+      expect(await freshAdmin.operationLog.verify()).toMatchObject({ ok: true, checked: 6 })
+      const original = await fresh.db
+        .selectFrom('operation_log')
+        .select(['action', 'before_json'])
+        .where('id', '=', 4)
+        .executeTakeFirstOrThrow()
+
+      await sql`update operation_log set action = ${'staff.setStatus'} where id = ${4}`.execute(
+        fresh.db,
+      )
+      const report = await freshAdmin.operationLog.verify()
+      expect(report).toMatchObject({ ok: false, firstBrokenId: 4, reason: 'hash', checked: 3 })
+      expect(report.brokenEntry).toMatchObject({
+        id: 4,
+        action: 'staff.setStatus',
+        actorName: 'manager1',
+        targetType: 'staff',
+        targetId: '4',
+      })
+      expect(report.brokenEntry?.at).toBeInstanceOf(Date)
+
+      await sql`update operation_log set action = ${original.action} where id = ${4}`.execute(
+        fresh.db,
+      )
+      await sql`update operation_log set before_json = ${'{"lockedUntil":null,"failedLogins":9}'} where id = ${5}`.execute(
+        fresh.db,
+      )
+      expect(await freshAdmin.operationLog.verify()).toMatchObject({
+        ok: false,
+        firstBrokenId: 5,
+        reason: 'hash',
+        brokenEntry: { id: 5 },
+      })
+
+      await sql`update operation_log set before_json = ${original.before_json} where id = ${5}`.execute(
+        fresh.db,
+      )
+      expect(await freshAdmin.operationLog.verify()).toMatchObject({
+        ok: true,
+        firstBrokenId: null,
+        brokenEntry: null,
+      })
+    } finally {
+      await fresh.destroy()
+    }
   })
 
   it('reports a deleted entry as a gap', async () => {

@@ -1,4 +1,9 @@
-import { type PauseReason, type SessionUser, certifiedLevel } from '@onewindow/contracts'
+import {
+  type OperationAction,
+  type PauseReason,
+  type SessionUser,
+  certifiedLevel,
+} from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { activeFocus } from '@onewindow/domain'
 import type { Kysely, Transaction } from 'kysely'
@@ -86,7 +91,7 @@ export async function servableSkills(
 async function logSession(
   trx: Transaction<Database>,
   actor: Actor,
-  action: string,
+  action: OperationAction,
   centerId: number,
   counterId: number,
   after?: unknown,

@@ -125,7 +125,7 @@ async function settle(
   db: Kysely<Database>,
   actor: Actor,
   leave: { id: number; center_id: number },
-  change: { status: LeaveStatus; decided_by: number | null },
+  change: { status: Exclude<LeaveStatus, 'pending'>; decided_by: number | null },
 ) {
   await db.transaction().execute(async (trx) => {
     const updated = await trx

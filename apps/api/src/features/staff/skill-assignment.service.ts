@@ -1,5 +1,6 @@
 import {
   type BulkAssignSkillInput,
+  type OperationAction,
   type SessionUser,
   type SetStaffSkillInput,
   type SkillLevel,
@@ -70,7 +71,7 @@ const logView = (skillId: number, cell: Cell | null) =>
 async function writeCell(
   trx: Transaction<Database>,
   actor: Actor,
-  action: string,
+  action: OperationAction,
   target: { staffId: number; centerId: number; skillId: number },
   before: Cell | null,
   after: Cell | null,

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@onewindow/api'
-import type { ExportColumn } from './table-export'
+import type { ExportColumn } from '../../shared/export/table-export'
 
 export type Overview = RouterOutputs['dashboards']['overview']
 export type CenterDashboard = RouterOutputs['dashboards']['center']

@@ -114,7 +114,6 @@ export const dashboardsEnUS: typeof dashboardsZhCN = {
       formula: 'Σ(closed − opened)',
     },
   },
-  export: { button: 'Export', csv: 'CSV file', xlsx: 'Excel file (XLSX)' },
   district: {
     compare: 'Centers side by side',
     metric: 'Compare',

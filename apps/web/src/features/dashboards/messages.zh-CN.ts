@@ -110,7 +110,6 @@ export const dashboardsZhCN = {
       formula: 'Σ(关窗时间 − 开窗时间)',
     },
   },
-  export: { button: '导出', csv: 'CSV 文件', xlsx: 'Excel 文件（XLSX）' },
   district: {
     compare: '各中心对比',
     metric: '对比指标',

@@ -12,9 +12,9 @@ export const moduleIcons: Record<ModuleKey, Component> = {
 
 /** What each role will work with once the next modules ship (DESIGN.md, section 5). */
 export const upcomingByRole: Record<Role, ModuleKey[]> = {
-  admin: ['audits'],
+  admin: [],
   manager: [],
-  supervisor: ['audits'],
+  supervisor: [],
   staff: ['myStats'],
   backoffice: ['myStats'],
 }
@@ -40,6 +40,11 @@ export const linkSummaries: Record<string, string> = {
   quotas: 'home.links.quotas',
   evaluations: 'home.links.evaluations',
   'my-evaluations': 'home.links.myEvaluations',
+  anomalies: 'anomalies.link',
+  'audit-tasks': 'audits.links.tasks',
+  'audit-findings': 'audits.links.findings',
+  'audit-plans': 'audits.links.plans',
+  'my-findings': 'audits.links.mine',
 }
 
 export function greetingKey(hour: number): string {

@@ -1,11 +1,13 @@
 import type { RouterOutputs } from '@onewindow/api'
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { formatDateTime } from '../../shared/format'
 import { trpc } from '../../trpc'
+import { actionLabel, targetLabel } from './oplog-labels'
 
 type ChainReport = RouterOutputs['operationLog']['verify']
 
-/** Runs the server's hash-chain check and words its report. */
+/** Runs the server's hash-chain check and words its report, naming the entry where it breaks. */
 export function useChainVerification() {
   const { t } = useI18n()
   const verifying = ref(false)
@@ -19,6 +21,20 @@ export function useChainVerification() {
       id: current.firstBrokenId ?? '?',
       count: current.checked,
       reason: current.reason ? t(`operationLog.reasons.${current.reason}`) : '?',
+    })
+  })
+
+  const detail = computed(() => {
+    const current = report.value
+    if (!current || current.ok) return ''
+    const entry = current.brokenEntry
+    if (!entry) return t('operationLog.brokenMissing', { id: current.firstBrokenId ?? '?' })
+    return t('operationLog.brokenEntry', {
+      id: entry.id,
+      time: formatDateTime(entry.at),
+      actor: entry.actorName,
+      action: actionLabel(entry.action),
+      target: targetLabel(entry.targetType, entry.targetId),
     })
   })
 
@@ -38,5 +54,5 @@ export function useChainVerification() {
     report.value = null
   }
 
-  return { verifying, report, message, verify, dismiss }
+  return { verifying, report, message, detail, verify, dismiss }
 }

@@ -2,7 +2,7 @@ import { type ExportTable, safeText } from './table-export'
 
 /**
  * One table as an .xlsx workbook of one sheet, through ExcelJS. The library is loaded on the
- * first export only, so it never weighs on the dashboards' first screen.
+ * first export only, so it never weighs on a page's first screen.
  */
 export async function toXlsx(table: ExportTable, sheetName = 'Sheet1'): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs')
