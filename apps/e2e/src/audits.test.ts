@@ -114,6 +114,9 @@ describe('case audits (审计)', () => {
     // The case's own detail and timeline, as on the cases page.
     await supervisor.getByTestId('case-timeline').waitFor()
     expect(await supervisor.getByTestId('timeline-entry').count()).toBeGreaterThan(0)
+    // Below the timeline, what supervision knows of the case: this very audit, still pending.
+    await expect.poll(() => textOf(supervisor, 'case-audit')).toContain(`审计任务 #${taskId}`)
+    expect(await textOf(supervisor, 'case-audit')).toContain('待审计')
     await supervisor.getByTestId('audit-scoring').waitFor()
     await supervisor.getByTestId('audit-check-materials').getByText('不符合').click()
     await supervisor.getByTestId('audit-check-courtesy').getByText('部分符合').click()

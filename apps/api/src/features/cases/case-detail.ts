@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely'
 import { notFound } from '../../errors.ts'
 import { caseCalendar } from './case-calendar.ts'
+import { caseSupervision } from './case-supervision.ts'
 import { assertCaseAccess } from './case-scope.ts'
 
 async function caseRow(db: Kysely<Database>, caseId: number) {
@@ -78,8 +79,8 @@ async function visitTickets(db: Kysely<Database>, ticketId: number) {
   return ids
 }
 
-async function ticketSteps(db: Kysely<Database>, ticketId: number | null) {
-  if (ticketId === null) return []
+async function ticketSteps(db: Kysely<Database>, ticketIds: number[]) {
+  if (ticketIds.length === 0) return []
   const rows = await db
     .selectFrom('ticket_event')
     .leftJoin('staff', 'staff.id', 'ticket_event.staff_id')
@@ -91,7 +92,7 @@ async function ticketSteps(db: Kysely<Database>, ticketId: number | null) {
       'staff.display_name',
       'counter.name as counter_name',
     ])
-    .where('ticket_event.ticket_id', 'in', await visitTickets(db, ticketId))
+    .where('ticket_event.ticket_id', 'in', ticketIds)
     .orderBy('ticket_event.id')
     .execute()
   return rows.map((row) => ({
@@ -139,15 +140,18 @@ async function caseSteps(db: Kysely<Database>, caseId: number) {
 /**
  * A case with its one timeline: the resident's ticket (issued, called, served, by whom, where),
  * then every step of the case with deadline changes and materials asked for, each with the time
- * since the step before. The applicant is masked; revealing is a separate, logged call.
+ * since the step before; the visit's rating and the case's audits. The applicant is masked;
+ * revealing is a separate, logged call.
  */
 export async function caseDetail(db: Kysely<Database>, user: SessionUser, caseId: number) {
   const row = await caseRow(db, caseId)
   assertCaseAccess(user, row)
-  const [ticketPart, casePart, days] = await Promise.all([
-    ticketSteps(db, row.ticket_id),
+  const ticketIds = row.ticket_id === null ? [] : await visitTickets(db, row.ticket_id)
+  const [ticketPart, casePart, days, supervision] = await Promise.all([
+    ticketSteps(db, ticketIds),
     caseSteps(db, row.id),
     caseCalendar(db),
+    caseSupervision(db, user, { id: row.id, ticketIds }),
   ])
   const steps = [...ticketPart, ...casePart].sort((a, b) => a.at - b.at)
   const timeline: TimelineEntry[] = steps.map((entry, i) => ({
@@ -184,5 +188,6 @@ export async function caseDetail(db: Kysely<Database>, user: SessionUser, caseId
     canReveal: can(user.role, 'case.reveal') && row.applicant_name !== null,
     actions: can(user.role, 'case.process') ? allowedCaseActions(row.status) : [],
     timeline,
+    supervision,
   }
 }
