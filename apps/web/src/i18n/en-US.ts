@@ -80,6 +80,7 @@ const enUS: typeof zhCN = {
     none: '—',
     exportPng: 'Export as PNG',
     export: { button: 'Export', csv: 'CSV file', xlsx: 'Excel file (XLSX)' },
+    range: { from: 'From', to: 'To', separator: 'to' },
   },
   layout: {
     collapse: 'Collapse menu',

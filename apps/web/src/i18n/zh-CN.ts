@@ -79,6 +79,7 @@ const zhCN = {
     none: '—',
     exportPng: '导出图片（PNG）',
     export: { button: '导出', csv: 'CSV 文件', xlsx: 'Excel 文件（XLSX）' },
+    range: { from: '开始日期', to: '结束日期', separator: '至' },
   },
   layout: {
     collapse: '收起菜单',

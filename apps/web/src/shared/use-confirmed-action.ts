@@ -1,7 +1,7 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
-import 'element-plus/es/components/message/style/css'
+import { ElMessageBox } from 'element-plus'
 import 'element-plus/es/components/message-box/style/css'
 import { useI18n } from 'vue-i18n'
+import { useBusyAction } from './use-busy-action'
 
 /**
  * The two halves of every row action: ask first (for what cannot be undone at a click), then run
@@ -24,15 +24,7 @@ export function useConfirmedAction(afterChange: () => Promise<unknown> | void) {
     }
   }
 
-  async function run(action: () => Promise<unknown>, doneMessage: string): Promise<void> {
-    try {
-      await action()
-    } catch {
-      return
-    }
-    ElMessage.success(doneMessage)
-    await afterChange()
-  }
+  const { run } = useBusyAction(afterChange)
 
   return { confirmed, run }
 }

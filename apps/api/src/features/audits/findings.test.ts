@@ -1,18 +1,16 @@
 import { defaultChecklist, shanghaiToday } from '@onewindow/contracts'
-import type { DatabaseHandle } from '@onewindow/db'
-import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { testDialects } from '@onewindow/db/testing'
 import { addCalendarDays, addWorkingDays, workingCalendar } from '@onewindow/domain'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
+import { describe, expect, it } from 'vitest'
 import { appCodeOf, callerAs, lastOperation } from '../../testing/callers.ts'
-import { insertFixture } from '../../testing/fixture.ts'
+import { useFixtureDatabase } from '../../testing/fixture-database.ts'
 import { insertSpareStaff } from '../../testing/samples.ts'
 import { insertFinding, insertTask } from './audits.testing.ts'
 
 const allPass = defaultChecklist.map((item) => ({ key: item.key, result: 'pass' as const }))
 
 describe.each(testDialects)('audit scoring and findings on %s', (dialect) => {
-  let database: DatabaseHandle
+  const database = useFixtureDatabase(dialect)
   let findingId: number
   const findingRow = (id: number) =>
     database.db
@@ -20,13 +18,6 @@ describe.each(testDialects)('audit scoring and findings on %s', (dialect) => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    await insertFixture(database.db)
-    await insertCatalogFixture(database.db)
-  })
-  afterAll(() => database.destroy())
 
   it('scores the checklist once, by its auditor, and dates findings in working days', async () => {
     // The next working day is a holiday in the center calendar: the deadline moves one day on.

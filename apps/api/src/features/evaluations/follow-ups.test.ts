@@ -1,9 +1,7 @@
 import { shanghaiToday } from '@onewindow/contracts'
-import type { DatabaseHandle } from '@onewindow/db'
-import { createTestDatabase, testDialects } from '@onewindow/db/testing'
+import { testDialects } from '@onewindow/db/testing'
 import { addCalendarDays } from '@onewindow/domain'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
+import { describe, expect, it } from 'vitest'
 import {
   appCodeOf,
   callerAs,
@@ -11,24 +9,17 @@ import {
   fieldErrorsOf,
   lastOperation,
 } from '../../testing/callers.ts'
-import { insertFixture } from '../../testing/fixture.ts'
+import { useFixtureDatabase } from '../../testing/fixture-database.ts'
 import { insertPoorRating, insertServedTicket } from './evaluations.testing.ts'
 
 describe.each(testDialects)('following up poor ratings on %s', (dialect) => {
-  let database: DatabaseHandle
+  const database = useFixtureDatabase(dialect)
   const followUpOf = (id: number) =>
     database.db
       .selectFrom('evaluation_follow_up')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    await insertFixture(database.db)
-    await insertCatalogFixture(database.db)
-  })
-  afterAll(() => database.destroy())
 
   it('records the revisit, then the rectification, which closes it; each once', async () => {
     const id = await insertPoorRating(database.db)

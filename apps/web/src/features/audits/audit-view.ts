@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@onewindow/api'
 import {
   type ChecklistItem,
+  type FindingFilter,
   type FindingSeverity,
   type FindingState,
   checklistKeys,
@@ -12,6 +13,8 @@ export type AuditTaskRow = RouterOutputs['audits']['tasks']['rows'][number]
 export type AuditTaskDetail = RouterOutputs['audits']['task']
 export type FindingPage = RouterOutputs['audits']['findings']
 export type FindingRow = FindingPage['rows'][number]
+/** A page of a findings list; the page that shows the list says whose findings. */
+export type FindingQuery = { filter?: FindingFilter; page: number; pageSize: number }
 
 export const severityTag: Record<FindingSeverity, 'info' | 'warning' | 'danger'> = {
   minor: 'info',

@@ -13,9 +13,6 @@ export const dashboardsEnUS: typeof dashboardsZhCN = {
   },
   range: {
     label: 'Period',
-    from: 'From',
-    to: 'To',
-    separator: 'to',
     tooLong: 'A dashboard covers at most {days} days; choose a shorter period',
     presets: {
       today: 'Today',

@@ -11,9 +11,6 @@ export const dashboardsZhCN = {
   },
   range: {
     label: '统计区间',
-    from: '开始日期',
-    to: '结束日期',
-    separator: '至',
     tooLong: '统计区间最长 {days} 天，请缩短后再查询',
     presets: {
       today: '今天',

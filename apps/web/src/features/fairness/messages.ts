@@ -3,9 +3,6 @@ export const fairnessZhCN = {
   route: '公平性报表',
   subtitle: '按工作量点数（所办事项折算系数之和）衡量人员之间的忙闲是否均衡',
   period: '统计区间',
-  from: '开始日期',
-  to: '结束日期',
-  rangeSeparator: '至',
   shortcuts: { thisWeek: '本周', fourWeeks: '近 4 周', eightWeeks: '近 8 周', quarter: '近 13 周' },
   tooLong: '统计区间最长 {days} 天，请缩短后再查询',
   chooseCenter: '请选择一个中心查看其报表',
@@ -54,9 +51,6 @@ export const fairnessEnUS: typeof fairnessZhCN = {
   subtitle:
     'Whether the work is spread evenly, in workload points (the sum of the coefficients of the cases handled)',
   period: 'Period',
-  from: 'From',
-  to: 'To',
-  rangeSeparator: 'to',
   shortcuts: {
     thisWeek: 'This week',
     fourWeeks: 'Last 4 weeks',
