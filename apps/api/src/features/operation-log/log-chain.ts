@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { OperationAction, OperationTargetType } from '@onewindow/contracts'
 import type { Database, OperationLog } from '@onewindow/db'
 import type { Kysely, Transaction } from 'kysely'
+import { isMysql } from '../../db-errors.ts'
 
 export const genesisHash = '0'.repeat(64)
 
@@ -44,27 +45,24 @@ export function hashOperation(row: HashedFields): string {
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
 
 /**
- * Appends one row to the chain inside the caller's transaction. Bumping the head row first takes
- * its write lock (InnoDB row lock, SQLite's writer lock), so concurrent appends queue up and the
- * chain never forks.
+ * Appends one row to the chain inside the caller's transaction. Reading the head row takes its
+ * write lock first (FOR UPDATE on MySQL; SQLite has one writer at a time), so concurrent appends
+ * queue up and the chain never forks. Every write of the app ends here, so the lock is held for
+ * as few statements as possible: read the head, insert the row, move the head.
  */
 export async function appendOperation(
   trx: Transaction<Database>,
   actor: Actor,
   entry: OperationEntry,
 ): Promise<void> {
-  await trx
-    .updateTable('operation_log_head')
-    .set((eb) => ({ last_id: eb('last_id', '+', 1) }))
-    .where('id', '=', 1)
-    .execute()
   const head = await trx
     .selectFrom('operation_log_head')
     .select(['last_id', 'last_hash'])
     .where('id', '=', 1)
+    .$if(isMysql(trx), (qb) => qb.forUpdate())
     .executeTakeFirstOrThrow()
   const row: HashedFields = {
-    id: Number(head.last_id),
+    id: Number(head.last_id) + 1,
     at: Date.now(),
     actor_id: actor.id,
     actor_name: actor.name,
@@ -82,7 +80,11 @@ export async function appendOperation(
     .insertInto('operation_log')
     .values({ ...row, hash })
     .execute()
-  await trx.updateTable('operation_log_head').set({ last_hash: hash }).where('id', '=', 1).execute()
+  await trx
+    .updateTable('operation_log_head')
+    .set({ last_id: row.id, last_hash: hash })
+    .where('id', '=', 1)
+    .execute()
 }
 
 export interface ChainReport {
