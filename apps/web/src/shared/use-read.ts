@@ -1,11 +1,11 @@
 import { type WatchSource, ref, shallowRef, watch } from 'vue'
 
 /**
- * A dashboard's data for the current inputs, read again whenever a source changes; the answer to
+ * A page's data for the current inputs, read again whenever a source changes; the answer to
  * an older read is dropped. `read` returning null means there is nothing to ask (no center yet).
  * A failure was toasted by the API error handler; `failed` lets the page offer a retry.
  */
-export function useDashboardRead<T>(read: () => Promise<T> | null, sources: WatchSource[]) {
+export function useRead<T>(read: () => Promise<T> | null, sources: WatchSource[]) {
   const data = shallowRef<T | null>(null)
   const loading = ref(false)
   const failed = ref(false)
