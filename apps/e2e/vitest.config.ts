@@ -5,7 +5,8 @@ export default defineConfig({
     globalSetup: ['./src/global-setup.ts'],
     // One browser and one server on a 2-core machine: files run one after another.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // A sign-in may wait up to 30 s for a code not used yet (see answerCodeStep).
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })

@@ -5,6 +5,8 @@
 import type { AddressInfo } from 'node:net'
 import { buildServer } from '@onewindow/api/server.ts'
 import { fixturePassword, insertFixture } from '@onewindow/api/testing/fixture.ts'
+import { totpCode } from '@onewindow/db'
+import { demoTwoFactorSecret } from '@onewindow/db/seed'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import autocannon from 'autocannon'
 
@@ -19,11 +21,17 @@ for (const dialect of testDialects) {
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  const login = await fetch(`${url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { username: 'admin', password: fixturePassword } }),
-  })
+  const post = (procedure: string, input: unknown) =>
+    fetch(`${url}/trpc/${procedure}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: input }),
+    })
+  // The admin signs in with a code of the demo authenticator the fixture gives the role.
+  const password = await post('auth.login', { username: 'admin', password: fixturePassword })
+  const answer = (await password.json()) as { result: { data: { json: { challenge: string } } } }
+  const { challenge } = answer.result.data.json
+  const login = await post('auth.verifyCode', { challenge, code: totpCode(demoTwoFactorSecret) })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!
 
   for (const path of [

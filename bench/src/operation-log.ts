@@ -1,6 +1,7 @@
 /**
- * Operation log: append latency (alone and with 16 concurrent writers queueing on the chain
- * head) and the time to verify a chain of 10,000 entries; SQLite, and MariaDB with MYSQL_URL.
+ * Operation log: append latency (alone and with 16 concurrent writers), sealing 1,000 appended
+ * entries into the chain, and the time to verify a chain of 10,000 entries; SQLite, and MariaDB
+ * with MYSQL_URL.
  */
 import {
   type OperationEntry,
@@ -8,6 +9,7 @@ import {
   appendOperation,
   verifyChain,
 } from '@onewindow/api/features/operation-log/log-chain.ts'
+import { sealPending } from '@onewindow/api/features/operation-log/log-seal.ts'
 import { insertFixture } from '@onewindow/api/testing/fixture.ts'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { Bench } from 'tinybench'
@@ -30,6 +32,7 @@ for (const dialect of testDialects) {
       for (let j = 0; j < 100; j++) await appendOperation(trx, actor, entry)
     })
   }
+  await sealPending(database.db)
   const append = () =>
     database.db.transaction().execute((trx) => appendOperation(trx, actor, entry))
 
@@ -37,7 +40,22 @@ for (const dialect of testDialects) {
   bench
     .add('append one entry (own transaction)', append)
     .add('append 16 entries concurrently', () => Promise.all(Array.from({ length: 16 }, append)))
+    .add(
+      'seal 1,000 appended entries',
+      async () => {
+        if ((await sealPending(database.db)) !== 1000) throw new Error('expected 1,000 to seal')
+      },
+      {
+        async beforeEach() {
+          await sealPending(database.db)
+          await database.db.transaction().execute(async (trx) => {
+            for (let i = 0; i < 1000; i++) await appendOperation(trx, actor, entry)
+          })
+        },
+      },
+    )
     .add('verify a chain of ≥10,000 entries', async () => {
+      await sealPending(database.db)
       if (!(await verifyChain(database.db)).ok) throw new Error('chain broken')
     })
   await bench.run()

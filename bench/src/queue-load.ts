@@ -5,17 +5,16 @@
  */
 import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
-import { createSession } from '@onewindow/api/features/auth/session.service.ts'
 import type { AppRouter } from '@onewindow/api'
 import { buildServer } from '@onewindow/api/server.ts'
 import { insertCatalogFixture } from '@onewindow/api/testing/catalog-fixture.ts'
 import { insertFixture } from '@onewindow/api/testing/fixture.ts'
-import { insertSpareStaff } from '@onewindow/api/testing/samples.ts'
 import type { Database } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { createTRPCClient, httpLink } from '@trpc/client'
 import type { Kysely } from 'kysely'
 import superjson from 'superjson'
+import { LatencyLog, insertStaffAtCounters } from './load-kit.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 /**
@@ -47,38 +46,7 @@ async function prepare(db: Kysely<Database>) {
       .values(tickets.slice(i, i + 500))
       .execute()
   }
-  const cookies: string[] = []
-  for (let i = 0; i < staffCount; i++) {
-    const staffId = await insertSpareStaff(db, `bench${i}`)
-    await db
-      .insertInto('staff_skill')
-      .values({ staff_id: staffId, skill_id: 1, level: 2, certified_on: '2025-01-01' })
-      .execute()
-    const counter = await db
-      .insertInto('counter')
-      .values({ center_id: 1, code: `B${i}`, name: `${i}`, kind: 'comprehensive', status: 'open' })
-      .executeTakeFirstOrThrow()
-    await db
-      .insertInto('counter_session')
-      .values({
-        counter_id: Number(counter.insertId),
-        staff_id: staffId,
-        opened_at: now,
-        paused_at: null,
-        pause_reason: null,
-        auto_call_seconds: null,
-      })
-      .execute()
-    const session = await db
-      .transaction()
-      .execute((trx) => createSession(trx, staffId, { ip: '127.0.0.1', userAgent: 'bench' }))
-    cookies.push(`ow_session=${session.token}`)
-  }
-  return cookies
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : 0
+  return insertStaffAtCounters(db, staffCount)
 }
 
 for (const dialect of testDialects) {
@@ -90,13 +58,8 @@ for (const dialect of testDialects) {
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/trpc`
-  const latencies = { callNext: [] as number[], start: [] as number[], finish: [] as number[] }
-  const timed = async <T>(op: keyof typeof latencies, run: () => Promise<T>) => {
-    const started = performance.now()
-    const result = await run()
-    latencies[op].push(performance.now() - started)
-    return result
-  }
+  const log = new LatencyLog()
+  const timed = log.timed.bind(log)
   const deadline = Date.now() + seconds * 1000
   let cycles = 0
   await Promise.all(
@@ -123,12 +86,7 @@ for (const dialect of testDialects) {
   )
   const pace = paceMs ? `, a cycle every ~${paceMs} ms each` : ', no pause (saturation)'
   console.log(`${dialect}: ${staffCount} staff${pace}: ${(cycles / seconds).toFixed(0)} cycles/s`)
-  for (const [op, values] of Object.entries(latencies)) {
-    values.sort((a, b) => a - b)
-    console.log(
-      `  ${op.padEnd(9)} p50 ${percentile(values, 0.5).toFixed(1)} ms, p99 ${percentile(values, 0.99).toFixed(1)} ms (${values.length} calls)`,
-    )
-  }
+  for (const line of log.report(seconds)) console.log(line)
   await app.close()
   await database.destroy()
 }

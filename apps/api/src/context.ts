@@ -24,4 +24,6 @@ export interface Context {
   loginThrottle: LoginThrottle
   /** Whether this installation is a demo (its sign-ins may be shown). */
   demo: boolean
+  /** The Idempotency-Key header, if the request carried one (see idempotency/). */
+  idempotencyKey?: string
 }

@@ -16,6 +16,28 @@ export function isUniqueViolation(error: unknown): boolean {
   )
 }
 
+/** Driver codes of a database that went away: the connection dropped, was killed or refused. */
+const connectionLostCodes = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+])
+
+/**
+ * Whether an error says the database connection was lost, so its transaction rolled back.
+ * mysql2 marks errors that end a connection `fatal`: among them the failed ROLLBACK that Kysely
+ * reports in place of the original error when the connection died mid-transaction.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const { code, fatal } = (error ?? {}) as { code?: unknown; fatal?: unknown }
+  return fatal === true || (typeof code === 'string' && connectionLostCodes.has(code))
+}
+
 /**
  * Runs one change in one transaction. A concurrent insert of the same code slips past the
  * service's own check only to hit the unique index; that answer becomes the same app error.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppRouter } from './router.ts'
 import { buildServer, sessionCookieName } from './server.ts'
 import { fixturePassword, insertFixture } from './testing/fixture.ts'
+import { challengeOf, unusedDemoCode } from './testing/sign-in.ts'
 
 describe.each(testDialects)('HTTP API on %s', (dialect) => {
   let database: DatabaseHandle
@@ -59,7 +60,7 @@ describe.each(testDialects)('HTTP API on %s', (dialect) => {
     const response = await fetch(`${baseUrl}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { username: 'manager1', password: fixturePassword } }),
+      body: JSON.stringify({ json: { username: 'staff1', password: fixturePassword } }),
     })
     expect(response.status).toBe(200)
     const setCookie = response.headers.get('set-cookie') ?? ''
@@ -67,8 +68,15 @@ describe.each(testDialects)('HTTP API on %s', (dialect) => {
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Lax/i)
 
-    const { trpc } = client()
-    await trpc.auth.login.mutate({ username: 'manager1', password: fixturePassword })
+    // A manager's password alone opens nothing: the code does.
+    const { trpc, setCookieHeader } = client()
+    const step = await trpc.auth.login.mutate({ username: 'manager1', password: fixturePassword })
+    expect(setCookieHeader()).toBe('')
+    await trpc.auth.verifyCode.mutate({
+      challenge: challengeOf(step),
+      code: await unusedDemoCode(database.db, 'manager1'),
+    })
+    expect(setCookieHeader()).toContain(`${sessionCookieName}=`)
     expect(await trpc.auth.me.query()).toMatchObject({ username: 'manager1', centerId: 1 })
     const centers = await trpc.org.centers.query({})
     expect(centers.map((c) => c.id)).toEqual([1])

@@ -166,9 +166,14 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     expect(await errorOf(call(caller, path, await inputFor(path, database.db, user)))).toBeNull()
   })
 
+  // Turning two-factor sign-in off is for roles that may go without it; the admin may not.
+  const mutationCallers: Record<string, string> = { 'auth.disableTwoFactor': 'staff1' }
   const mutations = procedures.filter((p) => p.type === 'mutation')
   it.each(mutations)('$path writes an operation log entry', async ({ path, meta }) => {
-    const user = meta?.access === 'public' ? null : await sessionUserOf(database.db, 'admin')
+    const user =
+      meta?.access === 'public'
+        ? null
+        : await sessionUserOf(database.db, mutationCallers[path] ?? 'admin')
     const caller = callerFor(database, user, {
       sessionTokenHash: 'a'.repeat(64),
       kioskTokenHash: hashToken(testKioskToken),
@@ -190,6 +195,44 @@ describe.each(testDialects)('permissions on %s', (dialect) => {
     expect(error?.code).toBe('FORBIDDEN')
     expect(error?.message).toBe('auth.outOfScope')
   })
+
+  // Every sample acts on center 1's records; the manager of center 2 calling it must be refused,
+  // or else leave center 1 unchanged and see none of its people (the fixture names them 甲…).
+  const centerLogCount = async (centerId: number) =>
+    Number(
+      (
+        await database.db
+          .selectFrom('operation_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('center_id', '=', centerId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  const managerCallable = procedures.filter((p) => {
+    const permission = permissionOf(p.meta)
+    return permission ? can('manager', permission) : p.meta?.access === 'signedIn'
+  })
+  it.each(managerCallable)(
+    '$path keeps center 1 from the manager of center 2',
+    async ({ path }) => {
+      const input = await inputFor(path, database.db, await sessionUserOf(database.db, 'manager1'))
+      const before = await centerLogCount(1)
+      const outsider = callerFor(database, await sessionUserOf(database.db, 'manager2')).caller
+      const result = await call(outsider, path, input).then(
+        (value) => ({ value, error: null }),
+        (error: unknown) => ({ value: null, error }),
+      )
+      if (result.error) {
+        expect(result.error).toBeInstanceOf(TRPCError)
+        expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']).toContain(
+          (result.error as TRPCError).code,
+        )
+      } else {
+        expect(JSON.stringify(result.value) ?? '').not.toMatch(/甲/)
+      }
+      expect(await centerLogCount(1)).toBe(before)
+    },
+  )
 
   it('limits center-bound reads to the own center and lets the admin see all', async () => {
     const manager = callerFor(database, await sessionUserOf(database.db, 'manager1')).caller

@@ -1,6 +1,7 @@
 import { type SessionUser, isDistrictWide, readsAllCenters } from '@onewindow/contracts'
-import type { SelectQueryBuilder } from 'kysely'
-import { appError, outOfScope } from './errors.ts'
+import type { Database } from '@onewindow/db'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { appError, notFound, outOfScope } from './errors.ts'
 
 /** Which centers a request may see: one center, or every center when `centerId` is null. */
 export interface CenterScope {
@@ -24,6 +25,16 @@ export function oneCenter(scope: CenterScope): number {
 export function assertCenterAccess(user: SessionUser, centerId: number | null): void {
   if (isDistrictWide(user.role)) return
   if (centerId === null || centerId !== user.centerId) throw outOfScope()
+}
+
+/** Throws NOT_FOUND for a center id that names no center (an admin may name any number). */
+export async function assertCenterExists(db: Kysely<Database>, centerId: number): Promise<void> {
+  const center = await db
+    .selectFrom('center')
+    .select('id')
+    .where('id', '=', centerId)
+    .executeTakeFirst()
+  if (!center) throw notFound()
 }
 
 /** Limits a query to the scope's center through the given center column. */

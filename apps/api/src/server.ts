@@ -9,8 +9,11 @@ import { sql } from 'kysely'
 import type { Config } from './config.ts'
 import { sessionPolicy } from './config.ts'
 import type { Context } from './context.ts'
+import { registerGracefulClose } from './graceful-close.ts'
 import { LoginThrottle } from './features/auth/login-throttle.ts'
 import { hashToken, resolveSession } from './features/auth/session.service.ts'
+import { idempotencyKeyOf } from './idempotency/idempotency.ts'
+import { jsonError, registerHttpSecurity, uploadBodyLimit } from './http-security.ts'
 import { type AppRouter, appRouter } from './router.ts'
 
 export const sessionCookieName = 'ow_session'
@@ -25,10 +28,12 @@ export async function buildServer({ database, config }: ServerOptions) {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 5000 },
-    // Imports upload their file as base64 in the JSON body (see maxUploadBase64Length).
-    bodyLimit: 12 * 1024 * 1024,
+    // The most any request may send; most may send far less (see registerHttpSecurity).
+    bodyLimit: uploadBodyLimit,
   })
+  await registerHttpSecurity(app, localeOf)
   await app.register(cookie)
+  registerGracefulClose(app)
   const loginThrottle = new LoginThrottle()
 
   async function createContext({ req, res }: { req: FastifyRequest; res: FastifyReply }) {
@@ -49,6 +54,7 @@ export async function buildServer({ database, config }: ServerOptions) {
       kioskTokenHash: typeof kioskToken === 'string' && kioskToken ? hashToken(kioskToken) : null,
       loginThrottle,
       demo: config.demo,
+      idempotencyKey: idempotencyKeyOf(req.headers),
       cookies: {
         set: (value) =>
           void res.setCookie(sessionCookieName, value, {
@@ -64,24 +70,13 @@ export async function buildServer({ database, config }: ServerOptions) {
     return context
   }
 
-  // CSRF: the cookie is SameSite=Lax, and writes from another origin are refused outright.
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return
-    const origin = req.headers.origin
-    if (origin && safeHost(origin) !== req.headers.host) {
-      return reply
-        .code(403)
-        .send(jsonError('FORBIDDEN', errorMessage('auth.forbidden', localeOf(req))))
-    }
-  })
-
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
       createContext,
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
+        if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE')
           app.log.error({ err: error.cause ?? error, path })
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
@@ -128,16 +123,4 @@ export async function buildServer({ database, config }: ServerOptions) {
 function localeOf(req: FastifyRequest): Locale {
   const header = req.headers['x-locale'] ?? req.headers['accept-language']
   return negotiateLocale(Array.isArray(header) ? header[0] : header)
-}
-
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host
-  } catch {
-    return null
-  }
-}
-
-function jsonError(code: string, message: string) {
-  return { error: { code, message } }
 }

@@ -10,7 +10,9 @@ import { TRPCError, initTRPC } from '@trpc/server'
 import superjson from 'superjson'
 import { ZodError } from 'zod'
 import type { Context } from './context.ts'
+import { isConnectionLost } from './db-errors.ts'
 import { appError, forbidden } from './errors.ts'
+import { runOnce } from './idempotency/idempotency.ts'
 import { kioskScope } from './features/queue/kiosks.service.ts'
 import { resolveCenterScope } from './scope.ts'
 import { translateZodIssue } from './zod-messages.ts'
@@ -22,6 +24,8 @@ export interface Meta {
   centerScoped?: boolean
   /** Callable while a reset password still has to be changed (sign-out, me, changePassword). */
   duringPasswordChange?: boolean
+  /** The answer holds a secret: it is never stored, so a repeated idempotency key is refused. */
+  secretResult?: boolean
 }
 
 const t = initTRPC
@@ -64,14 +68,33 @@ const t = initTRPC
 export const createCallerFactory = t.createCallerFactory
 export const router = t.router
 
-export const publicProcedure = t.procedure.meta({ access: 'public' })
+/**
+ * Every procedure: a database that went away answers "try again" rather than an internal error
+ * (its transaction rolled back), and a mutation that carries an idempotency key runs at most
+ * once per key.
+ */
+const procedure = t.procedure
+  .use(async ({ next }) => {
+    const result = await next()
+    if (!result.ok && isConnectionLost(result.error.cause)) {
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'common.databaseUnavailable' satisfies AppErrorCode,
+        cause: result.error.cause,
+      })
+    }
+    return result
+  })
+  .use(runOnce)
+
+export const publicProcedure = procedure.meta({ access: 'public' })
 
 /** For the hall's devices: `ctx.kioskCenterId` is the center the call acts for. */
-export const kioskProcedure = t.procedure
+export const kioskProcedure = procedure
   .meta({ access: 'kiosk' })
   .use(async ({ ctx, next }) => next({ ctx: { kioskCenterId: await kioskScope(ctx.db, ctx) } }))
 
-export const protectedProcedure = t.procedure
+export const protectedProcedure = procedure
   .meta({ access: 'signedIn' })
   .use(({ ctx, meta, next }) => {
     if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.unauthenticated')

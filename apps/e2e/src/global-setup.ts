@@ -1,40 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startServerProcess } from '@onewindow/api/testing/server-process.ts'
 import type { TestProject } from 'vitest/node'
 
 const root = resolve(import.meta.dirname, '../../..')
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-}
-
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`the server did not answer ${url}/healthz within ${timeoutMs} ms`)
-}
-
 /**
- * Starts the real product (built SPA + API) on a fresh demo SQLite database, as `pnpm start`
- * would, and gives the tests its URL.
+ * Starts the real product as it is deployed — the production build of the API
+ * (`node apps/api/dist/server.js`, rebuilt here in about a second so it is never stale) serving
+ * the built SPA — on a fresh demo SQLite database, and gives the tests its URL.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
@@ -42,37 +18,22 @@ export default async function setup(project: TestProject) {
       'apps/web/dist is missing: build the SPA first (turbo runs it before these tests)',
     )
   }
+  execFileSync('pnpm', ['--filter', '@onewindow/api', 'build'], { cwd: root, stdio: 'ignore' })
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'))
   const databaseUrl = `file:${join(dataDir, 'e2e.db')}`
-  const port = await freePort()
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(root, 'apps/api'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      // Browser tests need a queue that only they change.
-      DEMO_SIMULATE: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  const baseUrl = `http://127.0.0.1:${port}`
-  const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  try {
-    await waitForHealth(baseUrl, server)
-  } catch (error) {
-    stop()
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  // Browser tests need a queue that only they change (the helper turns the live demo off).
+  const server = await startServerProcess({ databaseUrl, showErrors: true }).catch((error) => {
+    removeData()
     throw error
-  }
-  project.provide('baseUrl', baseUrl)
+  })
+  project.provide('baseUrl', server.baseUrl)
   project.provide('databaseUrl', databaseUrl)
-  return stop
+  return async () => {
+    server.child.kill('SIGTERM')
+    await server.exited
+    removeData()
+  }
 }
 
 declare module 'vitest' {

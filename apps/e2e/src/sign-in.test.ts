@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, signIn } from './browser.ts'
+import { answerCodeStep, launchBrowser, newContext, screenshot, signIn } from './browser.ts'
 
 let browser: Browser
 let context: BrowserContext
@@ -131,6 +131,7 @@ describe('signing in', () => {
     await page.getByTestId('login-username').fill('manager')
     await page.getByTestId('login-password').fill('onewindow')
     await page.getByTestId('login-submit').click()
+    await answerCodeStep(page, 'manager')
     await page.waitForURL((url) => url.pathname === '/staff')
     await page.getByTestId('staff-table').waitFor()
   })

@@ -25,6 +25,11 @@ export function isUnauthorized(error: unknown): boolean {
   return dataOf(error)?.code === 'UNAUTHORIZED'
 }
 
+/** Someone else saved the record after the form loaded it; the save changed nothing. */
+export function isStaleVersion(error: unknown): boolean {
+  return dataOf(error)?.appCode === 'common.staleVersion'
+}
+
 /**
  * What to tell the user about a failed call. Without tRPC error data the request never reached
  * the API (network down, proxy error), so the message comes from `fallback`.

@@ -60,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'route.home' },
       },
       {
+        path: 'account',
+        name: 'account',
+        component: () => import('./features/auth/AccountPage.vue'),
+        meta: { title: 'twoFactor.account.route' },
+      },
+      {
         path: 'workbench',
         name: 'workbench',
         component: () => import('./features/queue/WorkbenchPage.vue'),

@@ -1,14 +1,17 @@
 import type { AppRouter } from '@onewindow/api'
+import { idempotencyKeyHeader } from '@onewindow/contracts'
 import {
   type TRPCClientError,
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   loggerLink,
   splitLink,
 } from '@trpc/client'
 import { EventSource } from 'eventsource'
 import superjson from 'superjson'
+import { newIdempotencyKey } from './features/queue/idempotency-key'
 import { kioskHeaders } from './features/queue/kiosk-token'
 import { currentLocale } from './i18n'
 
@@ -18,6 +21,11 @@ export interface CallContext {
   quiet?: boolean
   /** Being signed out is an expected answer (loading the session). */
   expectSignedOut?: boolean
+  /**
+   * Names a write so a retry of it is answered rather than done twice: a form keeps one key
+   * across its retries. Without it every mutation gets a fresh key.
+   */
+  idempotencyKey?: string
 }
 
 export type ApiError = TRPCClientError<AppRouter>
@@ -29,6 +37,8 @@ let handleApiError: ApiErrorHandler = () => {}
 export function onApiError(handler: ApiErrorHandler): void {
   handleApiError = handler
 }
+
+const commonHeaders = () => ({ 'x-locale': currentLocale(), ...kioskHeaders() })
 
 export const trpc = createTRPCClient<AppRouter>({
   links: [
@@ -54,10 +64,19 @@ export const trpc = createTRPCClient<AppRouter>({
             fetch(input, { ...init, headers: { ...init?.headers, ...kioskHeaders() } }),
         }),
       }),
-      false: httpBatchLink({
-        url: '/trpc',
-        transformer: superjson,
-        headers: () => ({ 'x-locale': currentLocale(), ...kioskHeaders() }),
+      // Each mutation goes alone, so its Idempotency-Key header names it and nothing else.
+      false: splitLink({
+        condition: (op) => op.type === 'mutation',
+        true: httpLink({
+          url: '/trpc',
+          transformer: superjson,
+          headers: ({ op }) => ({
+            ...commonHeaders(),
+            [idempotencyKeyHeader]:
+              (op.context as CallContext).idempotencyKey ?? newIdempotencyKey(),
+          }),
+        }),
+        false: httpBatchLink({ url: '/trpc', transformer: superjson, headers: commonHeaders }),
       }),
     }),
   ],

@@ -128,6 +128,7 @@ export function simulateCenterDay(
       visit.fromId,
       null,
       null,
+      null,
     ])
 
   const serve = (visit: Visit, post: Post, wanted: number) => {

@@ -1,6 +1,7 @@
 import type { Locale } from './errors.ts'
 import { z } from 'zod'
 import { centerScopeInput, id, pageInput } from './common.ts'
+import { rowVersion } from './write-safety.ts'
 
 /*
  * Case audits (案件质量审计): a plan per center says which cases of an ISO week are sampled, how
@@ -97,6 +98,8 @@ const note = z.string().trim().min(1, { error: 'audit.noteRequired' }).max(500)
 
 export const auditPlanInput = z.object({
   centerId: id,
+  /** The version of the center's plan the editor loaded; null when it had none yet. */
+  version: rowVersion.nullable(),
   name: z.string().trim().min(1).max(60),
   active: z.boolean().default(true),
   rules: z

@@ -37,6 +37,13 @@ export type TrafficLight = (typeof trafficLights)[number]
 
 const day = z.iso.date()
 
+/** An 18-character resident ID number, in upper case (the check character may be x). */
+const idNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, { error: 'case.invalidIdNumber' })
+
 export const listCasesInput = centerScopeInput.extend(pageInput.shape).extend({
   departmentId: id.optional(),
   serviceItemId: id.optional(),
@@ -47,6 +54,8 @@ export const listCasesInput = centerScopeInput.extend(pageInput.shape).extend({
   to: day.optional(),
   /** The staff member who accepted the case at the window. */
   staffId: id.optional(),
+  /** The applicant's full ID number: found through its lookup hash, never compared in plain. */
+  idNumber: idNumber.optional(),
   /** Back-office inbox order: most urgent first. */
   sort: z.enum(['newest', 'urgency']).default('newest'),
 })
@@ -89,11 +98,7 @@ export type CaseActionInput = z.infer<typeof caseActionInput>
 /** The applicant of a commitment case, taken at the window. */
 export const applicantInput = z.object({
   name: z.string().trim().min(1).max(32),
-  idNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^\d{17}[\dX]$/, { error: 'case.invalidIdNumber' }),
+  idNumber,
   phone: z
     .string()
     .trim()

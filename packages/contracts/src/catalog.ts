@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, pageInput } from './common.ts'
+import { rowVersion as version } from './write-safety.ts'
 
 // Schemas of the service catalog: departments, skills and service items (district-wide).
 
@@ -51,11 +52,11 @@ export const deleteByCodeInput = z.object({ code: catalogCode })
 
 export const departmentFields = z.object({ code: catalogCode, name: shortName })
 export const createDepartmentInput = departmentFields
-export const updateDepartmentInput = departmentFields.extend({ id })
+export const updateDepartmentInput = departmentFields.extend({ id, version })
 
 export const skillFields = z.object({ code: catalogCode, name: shortName, departmentId: id })
 export const createSkillInput = skillFields
-export const updateSkillInput = skillFields.extend({ id })
+export const updateSkillInput = skillFields.extend({ id, version })
 export const setCatalogStatusInput = z.object({ id, status: z.enum(catalogStatuses) })
 
 const { promisedDays, standardMinutes, workloadCoefficient } = itemLimits
@@ -120,7 +121,7 @@ function normalizeItem<T extends ItemFields>(item: T): T {
 
 export const createItemInput = itemFields.superRefine(checkItem).transform(normalizeItem)
 export const updateItemInput = itemFields
-  .extend({ id })
+  .extend({ id, version })
   .superRefine(checkItem)
   .transform(normalizeItem)
 export type ItemFormInput = z.input<typeof createItemInput>

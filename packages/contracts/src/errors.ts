@@ -6,8 +6,11 @@ import { caseErrors } from './cases.ts'
 import { dashboardErrors } from './dashboards.ts'
 import { evaluationErrors } from './evaluations.ts'
 import { fairnessErrors } from './fairness.ts'
+import { idNumberErrors } from './id-numbers.ts'
 import { quotaErrors } from './quotas.ts'
 import { rosterErrors } from './roster.ts'
+import { writeSafetyErrors } from './write-safety.ts'
+import { twoFactorErrors } from './auth.ts'
 
 /**
  * Application error codes. The server puts the code in `error.data.appCode` and a message
@@ -22,8 +25,11 @@ export const errorMessages = {
   ...dashboardErrors,
   ...evaluationErrors,
   ...fairnessErrors,
+  ...idNumberErrors,
   ...quotaErrors,
   ...rosterErrors,
+  ...writeSafetyErrors,
+  ...twoFactorErrors,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码错误',
     'en-US': 'Wrong user name or password',
@@ -165,6 +171,15 @@ export const errorMessages = {
   'common.internal': {
     'zh-CN': '服务器出错了，请稍后重试',
     'en-US': 'Something went wrong on the server; please try again later',
+  },
+  'common.databaseUnavailable': {
+    'zh-CN': '服务暂时不可用（数据库连接中断），本次操作未生效，请稍后重试',
+    'en-US':
+      'The service is briefly unavailable (the database connection dropped); nothing was saved, please try again',
+  },
+  'common.tooLarge': {
+    'zh-CN': '提交的内容过大',
+    'en-US': 'What was sent is too large',
   },
   'staff.cannotDisableSelf': {
     'zh-CN': '不能停用自己的账户',

@@ -8,7 +8,15 @@ import { centerScopeInput, id, pageInput } from './common.ts'
  * action goes here and into the operation log's messages.
  */
 export const operationActionGroups = {
-  auth: ['login', 'logout', 'loginFailed', 'locked', 'changePassword'],
+  auth: [
+    'login',
+    'logout',
+    'loginFailed',
+    'locked',
+    'changePassword',
+    'enableTwoFactor',
+    'disableTwoFactor',
+  ],
   staff: [
     'create',
     'update',
@@ -17,6 +25,8 @@ export const operationActionGroups = {
     'resetPassword',
     'setSkill',
     'bulkAssignSkill',
+    'endSessions',
+    'resetTwoFactor',
   ],
   catalog: [
     'createDepartment',
@@ -49,9 +59,10 @@ export const operationActionGroups = {
     'cancelAutoCall',
     'registerKiosk',
     'revokeKiosk',
+    'revealIdNumber',
   ],
   appointment: ['book', 'cancel'],
-  case: ['accept', 'reveal', ...caseActions],
+  case: ['accept', 'reveal', 'revealIdNumber', ...caseActions],
   balancing: ['setFocus', 'clearFocus'],
   roster: ['editShift', 'publish', 'autoSchedule', 'autoScheduleStart'],
   leave: ['request', 'approved', 'rejected', 'withdrawn'],

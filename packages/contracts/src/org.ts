@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { centerScopeInput, id } from './common.ts'
+import { rowVersion } from './write-safety.ts'
 
 // Schemas of centers, counters and the working-day calendar.
 
@@ -90,17 +91,26 @@ export const counterCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, { error: 'org.invalidCode' })
 
-/** Creates a center (no id; district admins only) or updates one. */
-export const saveCenterInput = z.object({
-  id: id.optional(),
-  code: centerCode,
-  name,
-  address: z.string().trim().max(255),
-  phone: z.string().trim().max(32),
-  status: z.enum(centerStatuses),
-})
+/** An update names the version of the row it edits; a create has neither id nor version. */
+function namesVersionToUpdate(input: { id?: number; version?: number }): boolean {
+  return input.id === undefined || input.version !== undefined
+}
 
-export const setOpeningHoursInput = z.object({ centerId: id, openingHours })
+/** Creates a center (no id; district admins only) or updates one. */
+export const saveCenterInput = z
+  .object({
+    id: id.optional(),
+    version: rowVersion.optional(),
+    code: centerCode,
+    name,
+    address: z.string().trim().max(255),
+    phone: z.string().trim().max(32),
+    status: z.enum(centerStatuses),
+  })
+  .refine(namesVersionToUpdate, { path: ['version'] })
+
+/** Opening hours are part of the center's row: a save names the center's version. */
+export const setOpeningHoursInput = z.object({ centerId: id, version: rowVersion, openingHours })
 
 export const listCountersInput = centerScopeInput.extend({
   /** Retired counters only show where they are managed, never in pickers. */
@@ -108,14 +118,17 @@ export const listCountersInput = centerScopeInput.extend({
 })
 
 /** Creates a counter (no id) or updates one; a dedicated counter needs skills, others none. */
-export const saveCounterInput = z.object({
-  id: id.optional(),
-  centerId: id,
-  code: counterCode,
-  name,
-  kind: z.enum(counterKinds),
-  skillIds: z.array(id).max(30).default([]),
-})
+export const saveCounterInput = z
+  .object({
+    id: id.optional(),
+    version: rowVersion.optional(),
+    centerId: id,
+    code: counterCode,
+    name,
+    kind: z.enum(counterKinds),
+    skillIds: z.array(id).max(30).default([]),
+  })
+  .refine(namesVersionToUpdate, { path: ['version'] })
 
 export const setCounterStatusInput = z.object({ counterId: id, status: z.enum(counterStatuses) })
 

@@ -13,6 +13,10 @@ export const permissions = [
   'catalog.manage',
   'staff.read',
   'staff.manage',
+  /** See and end anyone's sign-in sessions: the admin's alone. */
+  'session.manage',
+  /** Clear anyone's two-factor sign-in (a lost phone): the admin's alone. */
+  'twoFactor.reset',
   'operationLog.read',
   'operationLog.verify',
   'queue.read',

@@ -13,3 +13,10 @@ export function isDistrictWide(role: Role): boolean {
 export function readsAllCenters(role: Role): boolean {
   return role === 'admin' || role === 'backoffice'
 }
+
+/** Roles that must sign in with a second factor (TOTP); for the others it is optional. */
+export const twoFactorRoles = ['admin', 'manager', 'supervisor'] as const satisfies readonly Role[]
+
+export function requiresTwoFactor(role: Role): boolean {
+  return (twoFactorRoles as readonly Role[]).includes(role)
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { centerScopeInput, id, pageInput } from './common.ts'
 import { type Role, roles } from './roles.ts'
+import { rowVersion } from './write-safety.ts'
 
 export const staffStatuses = ['active', 'disabled'] as const
 export type StaffStatus = (typeof staffStatuses)[number]
@@ -74,7 +75,9 @@ export const createStaffInput = staffFields
 export type CreateStaffInput = z.infer<typeof createStaffInput>
 
 /** The user name never changes: it is how the person signs in and how the log names them. */
-export const updateStaffInput = staffFields.extend({ staffId: id }).superRefine(checkCenterOfRole)
+export const updateStaffInput = staffFields
+  .extend({ staffId: id, version: rowVersion })
+  .superRefine(checkCenterOfRole)
 export type UpdateStaffInput = z.infer<typeof updateStaffInput>
 
 // ---- Skills matrix ----

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, isAbsolute, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely'
 import { createPool } from 'mysql2'
@@ -16,8 +16,18 @@ export interface DatabaseHandle {
 
 export const defaultDatabaseUrl = 'file:data/onewindow.db'
 
-/** The workspace root: relative `file:` paths resolve against it, whatever the cwd. */
-export const workspaceRoot = resolve(import.meta.dirname, '../../..')
+/**
+ * The workspace root: relative `file:` paths resolve against it, whatever the cwd. Found by
+ * looking up for pnpm-workspace.yaml, because this module also runs bundled in apps/api/dist.
+ */
+export const workspaceRoot = findWorkspaceRoot(import.meta.dirname)
+
+function findWorkspaceRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
+    if (dirname(dir) === dir) return process.cwd()
+  }
+}
 
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('file:')) return 'sqlite'

@@ -11,6 +11,8 @@ import type {
 /** A center's audit plan: what is sampled each ISO week, the checklist and who audits. */
 export interface AuditPlanTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   /** Unique: one plan per center. */
   center_id: number
   name: string

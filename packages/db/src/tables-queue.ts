@@ -34,7 +34,10 @@ export interface TicketTable {
   outcome_note: string | null
   transferred_from_id: number | null
   resident_name: string | null
-  resident_id_number: string | null
+  /** AES-GCM (id-numbers.ts), never plain text; shown masked, revealed with a logged reason. */
+  resident_id_number_encrypted: string | null
+  /** HMAC of the normalized number, for exact-match lookups. */
+  resident_id_number_hash: string | null
 }
 
 export interface TicketEventTable {
@@ -82,7 +85,9 @@ export interface ServiceCaseTable {
   /** The department whose back office processes it (全区域通办: wherever it was accepted). */
   department_id: number | null
   applicant_name: string | null
-  applicant_id_number: string | null
+  /** As on ticket: encrypted, with a lookup hash (indexed). */
+  applicant_id_number_encrypted: string | null
+  applicant_id_number_hash: string | null
   applicant_phone: string | null
   /** The back-office worker who took it. */
   assignee_id: number | null

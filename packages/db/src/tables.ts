@@ -49,6 +49,8 @@ import type {
   AuditSampleTable,
   AuditTaskTable,
 } from './tables-audit.ts'
+import type { LoginChallengeTable, StaffTwoFactorTable } from './tables-two-factor.ts'
+import type { IdempotencyKeyTable } from './tables-idempotency.ts'
 
 /*
  * Conventions, the same on SQLite and MySQL:
@@ -65,6 +67,8 @@ export interface DistrictTable {
 
 export interface CenterTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   district_id: number
   code: string
   name: string
@@ -84,12 +88,16 @@ export interface CalendarDayTable {
 
 export interface DepartmentTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   code: string
   name: string
 }
 
 export interface SkillTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   code: string
   name: string
   department_id: number | null
@@ -100,6 +108,8 @@ export type ServiceItemKind = 'immediate' | 'commitment'
 
 export interface ServiceItemTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   code: string
   name: string
   department_id: number
@@ -128,6 +138,8 @@ export type CounterKind = 'comprehensive' | 'dedicated'
 
 export interface CounterTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   center_id: number
   code: string
   name: string
@@ -143,6 +155,8 @@ export interface CounterSkillTable {
 
 export interface StaffTable {
   id: Generated<number>
+  /** Counts form saves; an update names the version it read, or is refused. */
+  version: Generated<number>
   district_id: number
   /** Home center; null only for district-wide admins. */
   center_id: number | null
@@ -184,8 +198,10 @@ export interface SessionTable {
 }
 
 export interface OperationLogTable {
-  /** Sequence number without gaps; assigned from operation_log_head under a lock. */
-  id: number
+  /** Insertion order; numbered by the database (MySQL) or as max + 1 by the one writer (SQLite). */
+  id: Generated<number>
+  /** The entry's place in the hash chain, without gaps; null until the sealer reaches it. */
+  seq: number | null
   at: number
   actor_id: number | null
   actor_name: string
@@ -196,14 +212,16 @@ export interface OperationLogTable {
   before_json: string | null
   after_json: string | null
   ip: string
+  /** Empty until sealed. */
   prev_hash: string
+  /** Empty until sealed. */
   hash: string
 }
 
-/** One row (id = 1) holding the chain's tip; locking it serialises appends. */
+/** One row (id = 1) holding the chain's sealed tip; locking it serialises sealers. */
 export interface OperationLogHeadTable {
   id: number
-  last_id: number
+  last_seq: number
   last_hash: string
 }
 
@@ -226,6 +244,8 @@ export interface Database {
   staff: StaffTable
   staff_skill: StaffSkillTable
   session: SessionTable
+  staff_two_factor: StaffTwoFactorTable
+  login_challenge: LoginChallengeTable
   operation_log: OperationLogTable
   operation_log_head: OperationLogHeadTable
   ticket: TicketTable
@@ -260,6 +280,7 @@ export interface Database {
   audit_sample: AuditSampleTable
   audit_task: AuditTaskTable
   audit_finding: AuditFindingTable
+  idempotency_key: IdempotencyKeyTable
 }
 
 export type Center = Selectable<CenterTable>

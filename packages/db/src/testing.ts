@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createConnection } from 'mysql2/promise'
 import { type DatabaseHandle, type DialectName, openDatabase } from './connect.ts'
 import { migrateToLatest } from './migrate.ts'
@@ -16,6 +19,33 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
     await migrateToLatest(handle.db)
     return handle
   }
+  const scratch = await createScratchDatabase('mysql')
+  const handle = openDatabase(scratch.url)
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    async destroy() {
+      await handle.destroy()
+      await scratch.drop()
+    },
+  }
+}
+
+/**
+ * The URL of a new, empty database and how to drop it: a SQLite file in a temporary folder, or
+ * a new MySQL database (utf8mb4) on the MYSQL_URL server. For tests that start the server as a
+ * process of its own.
+ */
+export async function createScratchDatabase(
+  dialect: DialectName,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'onewindow-test-'))
+    return {
+      url: `file:${join(folder, 'test.db')}`,
+      drop: async () => rmSync(folder, { recursive: true, force: true }),
+    }
+  }
   const serverUrl = process.env.MYSQL_URL
   if (!serverUrl) throw new Error('MYSQL_URL is not set')
   const name = `onewindow_test_${randomBytes(6).toString('hex')}`
@@ -24,12 +54,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const handle = openDatabase(url.toString())
-  await migrateToLatest(handle.db)
   return {
-    ...handle,
-    async destroy() {
-      await handle.destroy()
+    url: url.toString(),
+    async drop() {
       const conn = await createConnection(serverUrl)
       await conn.query(`DROP DATABASE IF EXISTS ${name}`)
       await conn.end()

@@ -1,8 +1,10 @@
 import { openDatabase } from '@onewindow/db'
 import { verifyChain } from '../features/operation-log/log-chain.ts'
+import { sealPending } from '../features/operation-log/log-seal.ts'
 
 const database = openDatabase()
 try {
+  await sealPending(database.db)
   const report = await verifyChain(database.db)
   if (report.ok) {
     console.log(`Operation log intact: ${report.checked} entries verified.`)

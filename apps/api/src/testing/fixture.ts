@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from '@onewindow/contracts'
 import { type Database, type DatabaseHandle, hashPassword } from '@onewindow/db'
+import { enrolDemoAccounts } from '@onewindow/db/seed'
 import type { Kysely } from 'kysely'
 import type { Context } from '../context.ts'
 import { LoginThrottle } from '../features/auth/login-throttle.ts'
@@ -69,6 +70,14 @@ export async function insertFixture(db: Kysely<Database>) {
       })),
     )
     .execute()
+  // Like the demo, the accounts whose role needs a second factor have one: the demo secret.
+  await db.transaction().execute((trx) =>
+    enrolDemoAccounts(
+      trx,
+      accounts.map(([id, , role]) => ({ id, role })),
+      now,
+    ),
+  )
 }
 
 export async function sessionUserOf(db: Kysely<Database>, username: string): Promise<SessionUser> {
@@ -96,6 +105,7 @@ export function callerFor(
     sessionTokenHash?: string
     kioskTokenHash?: string
     loginThrottle?: LoginThrottle
+    idempotencyKey?: string
   } = {},
 ) {
   const cookies: CookieLog = { set: [], cleared: 0 }
@@ -110,6 +120,7 @@ export function callerFor(
     kioskTokenHash: options.kioskTokenHash ?? null,
     loginThrottle: options.loginThrottle ?? new LoginThrottle(),
     demo: false,
+    idempotencyKey: options.idempotencyKey,
     cookies: {
       set: (token) => void cookies.set.push(token),
       clear: () => void (cookies.cleared += 1),

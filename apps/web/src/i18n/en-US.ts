@@ -3,9 +3,11 @@ import { balancingEnUS } from '../features/balancing/messages'
 import { casesEnUS } from '../features/cases/messages'
 import { inboxEnUS } from '../features/cases/inbox-messages'
 import { trackEnUS } from '../features/cases/track-messages'
+import { idNumberEnUS } from '../features/id-numbers/messages'
 import { catalogEnUS } from '../features/catalog/messages'
 import { dashboardsEnUS } from '../features/dashboards/messages'
 import { evaluationsEnUS } from '../features/evaluations/messages'
+import { twoFactorEnUS } from '../features/auth/messages'
 import { anomaliesEnUS } from '../features/anomalies/messages'
 import { auditsEnUS } from '../features/audits/messages.en-US'
 import { fairnessEnUS } from '../features/fairness/messages'
@@ -107,7 +109,8 @@ const enUS: typeof zhCN = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     demoTitle: 'Demo accounts',
-    demoHint: 'The password is {password} for all; click an account to fill it in',
+    demoHint:
+      'The password is {password} for all; click an account to fill it in. Admin, manager and supervisor also enter the code the next step shows',
   },
   home: {
     greeting: {
@@ -208,6 +211,7 @@ const enUS: typeof zhCN = {
     },
     empty: 'No staff match these filters',
   },
+  twoFactor: twoFactorEnUS,
   operationLog: operationLogEnUS,
   catalog: catalogEnUS,
   org: orgEnUS,
@@ -219,6 +223,7 @@ const enUS: typeof zhCN = {
   cases: casesEnUS,
   inbox: inboxEnUS,
   track: trackEnUS,
+  idNumber: idNumberEnUS,
   fairness: fairnessEnUS,
   evaluations: evaluationsEnUS,
   anomalies: anomaliesEnUS,

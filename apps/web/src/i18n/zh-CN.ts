@@ -3,9 +3,11 @@ import { balancingZhCN } from '../features/balancing/messages'
 import { casesZhCN } from '../features/cases/messages'
 import { inboxZhCN } from '../features/cases/inbox-messages'
 import { trackZhCN } from '../features/cases/track-messages'
+import { idNumberZhCN } from '../features/id-numbers/messages'
 import { catalogZhCN } from '../features/catalog/messages'
 import { dashboardsZhCN } from '../features/dashboards/messages'
 import { evaluationsZhCN } from '../features/evaluations/messages'
+import { twoFactorZhCN } from '../features/auth/messages'
 import { anomaliesZhCN } from '../features/anomalies/messages'
 import { auditsZhCN } from '../features/audits/messages'
 import { fairnessZhCN } from '../features/fairness/messages'
@@ -106,7 +108,8 @@ const zhCN = {
     submit: '登录',
     submitting: '正在登录…',
     demoTitle: '演示账号',
-    demoHint: '密码均为 {password}，点击账号即可填入',
+    demoHint:
+      '密码均为 {password}，点击账号即可填入；管理员、中心负责人和督查员还需输入下一步显示的验证码',
   },
   home: {
     greeting: {
@@ -206,6 +209,7 @@ const zhCN = {
     },
     empty: '没有符合条件的人员',
   },
+  twoFactor: twoFactorZhCN,
   operationLog: operationLogZhCN,
   catalog: catalogZhCN,
   org: orgZhCN,
@@ -217,6 +221,7 @@ const zhCN = {
   cases: casesZhCN,
   inbox: inboxZhCN,
   track: trackZhCN,
+  idNumber: idNumberZhCN,
   fairness: fairnessZhCN,
   evaluations: evaluationsZhCN,
   anomalies: anomaliesZhCN,

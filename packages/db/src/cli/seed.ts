@@ -6,6 +6,7 @@ import {
   defaultSeed,
   demoAccounts,
   demoPassword,
+  demoTwoFactorSecret,
   isSeeded,
   seedDemoData,
 } from '../seed/index.ts'
@@ -73,6 +74,9 @@ try {
         `  ${account.username.padEnd(12)}${account.role.padEnd(12)}${account.displayName}`,
       )
     }
+    console.log(
+      `Admin, manager and supervisor accounts also need a code: authenticator secret ${demoTwoFactorSecret}`,
+    )
   }
 } finally {
   await handle.destroy()

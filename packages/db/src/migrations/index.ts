@@ -49,6 +49,12 @@ import * as audit from './2026-11-27-46-audit.ts'
 import * as anomaly from './2026-11-27-47-anomaly.ts'
 import * as oplogIndex from './2026-11-27-48-oplog-index.ts'
 import * as kpiSatisfaction from './2026-11-27-49-kpi-satisfaction.ts'
+import * as twoFactor from './2026-11-27-50-two-factor.ts'
+import * as twoFactorChallenge from './2026-11-27-50-two-factor-challenge.ts'
+import * as idempotencyKey from './2026-11-27-51-idempotency-key.ts'
+import * as rowVersion from './2026-11-27-52-row-version.ts'
+import * as idNumberEncryption from './2026-11-27-53-id-number-encryption.ts'
+import * as operationLogSeal from './2026-11-27-54-operation-log-seal.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -102,4 +108,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-47-anomaly': anomaly,
   '2026-11-27-48-oplog-index': oplogIndex,
   '2026-11-27-49-kpi-satisfaction': kpiSatisfaction,
+  '2026-11-27-50-two-factor': twoFactor,
+  '2026-11-27-50-two-factor-challenge': twoFactorChallenge,
+  '2026-11-27-51-idempotency-key': idempotencyKey,
+  '2026-11-27-52-row-version': rowVersion,
+  '2026-11-27-53-id-number-encryption': idNumberEncryption,
+  '2026-11-27-54-operation-log-seal': operationLogSeal,
 }

@@ -52,10 +52,11 @@ export interface Catalog {
 
 /** The catalog as rows with ids 1..n, in a fixed order. */
 export function buildCatalog(): Catalog {
-  const department = departments.map(([code, name], i) => ({ id: i + 1, code, name }))
+  const department = departments.map(([code, name], i) => ({ id: i + 1, version: 1, code, name }))
   const departmentId = new Map(department.map((d) => [d.code as string, d.id]))
   const skill = skills.map(([code, name, departmentCode], i) => ({
     id: i + 1,
+    version: 1,
     code,
     name,
     department_id: departmentId.get(departmentCode) ?? null,
@@ -72,6 +73,7 @@ export function buildCatalog(): Catalog {
       itemsPerDepartment.set(department_id, number)
       service_item.push({
         id: service_item.length + 1,
+        version: 1,
         code: `${departmentCode}-${String(number).padStart(3, '0')}`,
         name,
         department_id,

@@ -4,6 +4,12 @@ import type { SkillCode } from './catalog.ts'
 export const demoPassword = 'onewindow'
 
 /**
+ * The authenticator secret (base32) of every seeded admin, manager and supervisor, who must sign
+ * in with a code: add it to an authenticator app, or read the code off the demo's sign-in page.
+ */
+export const demoTwoFactorSecret = 'ONEWINDOWDEMOTOTPSECRETKEY234567'
+
+/**
  * Sign-ins of the demo: a district admin, three people of the first center, and the medical
  * insurance back office (the demo staff's busiest line), which works from the first center.
  */

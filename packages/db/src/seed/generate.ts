@@ -85,6 +85,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
     const mayWorkPartTime = role === 'staff' && !demo
     const row: Selectable<StaffTable> = {
       id: data.staff.length + 1,
+      version: 1,
       district_id: district.id,
       center_id: centerId,
       ...person,
@@ -117,6 +118,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
     const centerId = centerIndex + 1
     data.center.push({
       id: centerId,
+      version: 1,
       district_id: district.id,
       code,
       name: `${district.name}${street}社区事务受理服务中心`,
@@ -136,6 +138,7 @@ export function generateDemoData(seed: number, options: GenerateOptions): DemoDa
       const counterId = data.counter.length + 1
       data.counter.push({
         id: counterId,
+        version: 1,
         center_id: centerId,
         code: String(number).padStart(2, '0'),
         name: `${number}号窗口`,

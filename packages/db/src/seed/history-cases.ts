@@ -8,7 +8,8 @@ import {
 } from '@onewindow/domain'
 import { shanghaiToday } from '@onewindow/contracts'
 import type { Selectable } from 'kysely'
-import type { CaseEventTable, CaseStatus, ServiceCaseTable, ServiceItemTable } from '../tables.ts'
+import type { CaseEventTable, CaseStatus, ServiceItemTable } from '../tables.ts'
+import type { GeneratedCase } from './history-day.ts'
 import { minutes } from './history-calendar.ts'
 import { givenNames, surnames } from './people.ts'
 
@@ -20,7 +21,7 @@ const hour = minutes(60)
 
 type CaseEvent = Omit<Selectable<CaseEventTable>, 'id' | 'case_id'>
 type CaseFields = Pick<
-  Selectable<ServiceCaseTable>,
+  GeneratedCase,
   | 'status'
   | 'deadline_day'
   | 'completed_at'

@@ -18,9 +18,15 @@ export interface HistoryRows extends AttendanceRows {
   ticket: Selectable<TicketTable>[]
   ticket_event: Selectable<TicketEventTable>[]
   ticket_sequence: TicketSequenceTable[]
-  service_case: Selectable<ServiceCaseTable>[]
+  service_case: GeneratedCase[]
   case_event: Selectable<CaseEventTable>[]
 }
+
+/** A case as generated, its applicant's ID number still plain: the seed encrypts it on insert. */
+export type GeneratedCase = Omit<
+  Selectable<ServiceCaseTable>,
+  'applicant_id_number_encrypted' | 'applicant_id_number_hash'
+> & { applicant_id_number: string | null }
 
 type Item = Selectable<ServiceItemTable>
 type Ticket = Selectable<TicketTable>
@@ -97,7 +103,8 @@ export function simulateDay(
       outcome_note: null,
       transferred_from_id: from?.id ?? null,
       resident_name: null,
-      resident_id_number: null,
+      resident_id_number_encrypted: null,
+      resident_id_number_hash: null,
     }
     rows.ticket.push(ticket)
     event(ticket, issuedAt, null, 'waiting')

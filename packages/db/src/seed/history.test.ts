@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../connect.ts'
 import type { Database } from '../tables.ts'
 import { createTestDatabase, testDialects } from '../testing.ts'
+import { decryptIdNumber, idNumberLookupHash } from '../id-numbers.ts'
 import { generateDemoData } from './generate.ts'
 import { generateHistory } from './history.ts'
 import { type SeedSummary, seedDemoData } from './index.ts'
@@ -204,6 +205,21 @@ describe.each(testDialects)('queue history of the demo seed on %s', (dialect) =>
     const open = commitments.filter((c) => c.completed_at === null).map((c) => c.status)
     expect(open).toContain('processing')
     expect(open).toContain('awaiting_materials')
+  })
+
+  it('stores every applicant’s ID number encrypted, with its lookup hash', async () => {
+    const cases = await db
+      .selectFrom('service_case')
+      .select(['applicant_id_number_encrypted', 'applicant_id_number_hash'])
+      .execute()
+    const sealed = cases.filter((c) => c.applicant_id_number_encrypted !== null)
+    expect(sealed.length).toBe(cases.length)
+    for (const row of sealed.slice(0, 200)) {
+      const idNumber = decryptIdNumber(row.applicant_id_number_encrypted!)
+      expect(idNumber).toMatch(/^3101\d{13}[\dX]$/)
+      expect(row.applicant_id_number_hash).toBe(idNumberLookupHash(idNumber))
+    }
+    expect(JSON.stringify(cases)).not.toMatch(/3101\d{13}[\dX]/)
   })
 
   it('tells every case as a chain of events that ends in its status, in time order', async () => {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { hashPassword } from '../passwords.ts'
 import type { Database } from '../tables.ts'
+import { sealIdNumber } from '../id-numbers.ts'
+import type { GeneratedCase } from './history-day.ts'
 import { demoPassword } from './demo-accounts.ts'
 import { type DemoData, generateDemoData } from './generate.ts'
 import { generateAppointments } from './appointments.ts'
@@ -8,8 +10,10 @@ import { type HistoryRows, generateHistory } from './history.ts'
 import { type EvaluationRows, generateEvaluations } from './history-evaluations.ts'
 import { demoAuditPlan } from './audit-plan.ts'
 import { plantGaming } from './history-anomalies.ts'
+import { enrolDemoAccounts } from './demo-two-factor.ts'
 
-export { demoAccounts, demoPassword } from './demo-accounts.ts'
+export { demoAccounts, demoPassword, demoTwoFactorSecret } from './demo-accounts.ts'
+export { enrolDemoAccounts } from './demo-two-factor.ts'
 export { type DemoData, generateDemoData } from './generate.ts'
 export { randomApplicant } from './history-cases.ts'
 export { generateHistory } from './history.ts'
@@ -85,6 +89,8 @@ const dataTables = [
   'anomaly_flag',
   'anomaly_flag_ref',
   'anomaly_day',
+  'staff_two_factor',
+  'login_challenge',
   'session',
   'operation_log',
 ] as const
@@ -134,8 +140,10 @@ export async function seedDemoData(
           counter_pause: [],
         }
   const appointments = (options.history ?? true) ? generateAppointments(data, seed, now) : []
+  const cases = history.service_case.map(sealApplicantIdNumber)
   const rowsOf = (table: SeededTable): readonly object[] => {
     if (table === 'appointment') return appointments
+    if (table === 'service_case') return cases
     return table in history ? history[table as keyof HistoryRows] : data[table as keyof DemoData]
   }
 
@@ -154,6 +162,7 @@ export async function seedDemoData(
     }
     const auditPlan = demoAuditPlan(data, now)
     if (auditPlan.length > 0) await trx.insertInto('audit_plan').values(auditPlan).execute()
+    await enrolDemoAccounts(trx, data.staff, now)
   })
 
   const counts = Object.fromEntries(
@@ -163,6 +172,16 @@ export async function seedDemoData(
     seed,
     counts: counts as Record<SeededTable, number>,
     elapsedMs: Math.round(performance.now() - started),
+  }
+}
+
+/** A generated case as stored: its applicant's ID number encrypted, with the lookup hash. */
+function sealApplicantIdNumber({ applicant_id_number, ...row }: GeneratedCase) {
+  const sealed = sealIdNumber(applicant_id_number)
+  return {
+    ...row,
+    applicant_id_number_encrypted: sealed.encrypted,
+    applicant_id_number_hash: sealed.hash,
   }
 }
 
@@ -182,7 +201,7 @@ export async function clearAllData(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('operation_log_head').execute()
     await trx
       .insertInto('operation_log_head')
-      .values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) })
+      .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
       .execute()
     await trx
       .updateTable('kpi_rollup_cursor')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../connect.ts'
 import { verifyPassword } from '../passwords.ts'
+import { openSecret } from '../two-factor.ts'
 import type { Database } from '../tables.ts'
 import { createTestDatabase, testDialects } from '../testing.ts'
 import {
@@ -9,6 +10,7 @@ import {
   clearAllData,
   demoAccounts,
   demoPassword,
+  demoTwoFactorSecret,
   isSeeded,
   seedDemoData,
 } from './index.ts'
@@ -93,6 +95,21 @@ describe.each(testDialects)('seedDemoData on %s', (dialect) => {
     expect(demoStaffSkills.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('gives every admin, manager and supervisor the demo authenticator, sealed, and no one else', async () => {
+    const enrolled = await db
+      .selectFrom('staff')
+      .leftJoin('staff_two_factor', 'staff_two_factor.staff_id', 'staff.id')
+      .select(['staff.role', 'staff_two_factor.secret'])
+      .execute()
+    for (const { role, secret } of enrolled) {
+      expect(secret !== null, role).toBe(['admin', 'manager', 'supervisor'].includes(role))
+      if (secret === null) continue
+      expect(secret).not.toContain(demoTwoFactorSecret)
+      expect(openSecret(secret)).toBe(demoTwoFactorSecret)
+    }
+    expect(enrolled.filter((row) => row.secret !== null).length).toBeGreaterThanOrEqual(13)
+  })
+
   it('refuses to seed a database that already holds a district', async () => {
     await expect(seedDemoData(db, { seed: 1, history: false })).rejects.toThrow(
       /already holds a district/,
@@ -166,7 +183,7 @@ describe.each(testDialects)('seedDemoData on %s', (dialect) => {
     expect(await isSeeded(db)).toBe(false)
     expect(await countRows(db, 'staff')).toBe(0)
     const head = await db.selectFrom('operation_log_head').selectAll().execute()
-    expect(head).toEqual([{ id: 1, last_id: 0, last_hash: '0'.repeat(64) }])
+    expect(head).toEqual([{ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }])
 
     await seedDemoData(db, { seed: 1, history: false })
     expect(await staffSkills(db)).toEqual(before)

@@ -3,7 +3,7 @@ import type { Database } from '@onewindow/db'
 import { detectAnomalies } from '@onewindow/domain'
 import type { Kysely, Transaction } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
-import { assertCenterAccess } from '../../scope.ts'
+import { assertCenterAccess, assertCenterExists } from '../../scope.ts'
 import { createAdHocAuditTasks } from '../audits/ad-hoc-tasks.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { readAnomalyDay } from './anomaly-read.ts'
@@ -116,6 +116,7 @@ export async function recomputeAnomalies(
 ) {
   const now = Date.now()
   if (day > shanghaiToday(now)) throw appError('BAD_REQUEST', 'anomaly.futureDay')
+  await assertCenterExists(db, centerId)
   const findings = detectAnomalies(await readAnomalyDay(db, centerId, day, now))
   return db.transaction().execute(async (trx) => {
     const summary = await writeFindings(trx, centerId, day, findings, now)

@@ -56,7 +56,8 @@ export async function insertDayTicket(
       outcome_note: null,
       transferred_from_id: null,
       resident_name: null,
-      resident_id_number: null,
+      resident_id_number_encrypted: null,
+      resident_id_number_hash: null,
     })
     .executeTakeFirstOrThrow()
   const ticketId = Number(ticket.insertId)

@@ -2,6 +2,7 @@ import { shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { addCalendarDays } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
+import { runPeriodically } from '../../periodic.ts'
 import { computeCenterDay } from './anomaly-write.ts'
 
 /*
@@ -70,23 +71,9 @@ export async function computePendingDays(db: Kysely<Database>, now = Date.now())
  * the history's). A slow round makes the next one skip.
  */
 export function startAnomalyScheduler(db: Kysely<Database>, intervalMs = 15 * 60_000) {
-  let round: Promise<unknown> | null = null
-  const run = () => {
-    round ??= computePendingDays(db)
-      .then(({ centerDays }) => {
-        if (centerDays > 1) console.log(`Computed the anomaly flags of ${centerDays} center-days.`)
-      })
-      .catch((error: unknown) => console.error('anomaly flags failed:', error))
-      .finally(() => (round = null))
+  const round = async () => {
+    const { centerDays } = await computePendingDays(db)
+    if (centerDays > 1) console.log(`Computed the anomaly flags of ${centerDays} center-days.`)
   }
-  run()
-  const timer = setInterval(run, intervalMs)
-  return {
-    /** Resolves when the round under way (if any) is over. */
-    idle: () => round ?? Promise.resolve(),
-    async stop() {
-      clearInterval(timer)
-      await round
-    },
-  }
+  return runPeriodically('anomaly flags', intervalMs, round, { runNow: true })
 }

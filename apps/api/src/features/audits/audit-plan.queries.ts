@@ -19,6 +19,7 @@ export interface AuditPlan {
   poolStaffIds: number[]
   findingDays: number
   updatedAt: number
+  version: number
 }
 
 const planColumns = [
@@ -31,6 +32,7 @@ const planColumns = [
   'pool',
   'finding_days',
   'updated_at',
+  'version',
 ] as const
 
 type PlanRow = {
@@ -43,6 +45,7 @@ type PlanRow = {
   pool: string
   finding_days: number
   updated_at: number | string
+  version: number
 }
 
 function planOf(row: PlanRow): AuditPlan {
@@ -56,6 +59,7 @@ function planOf(row: PlanRow): AuditPlan {
     poolStaffIds: JSON.parse(row.pool) as number[],
     findingDays: row.finding_days,
     updatedAt: Number(row.updated_at),
+    version: row.version,
   }
 }
 

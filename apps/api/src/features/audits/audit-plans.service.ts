@@ -4,8 +4,9 @@ import { isoWeekOf, shiftIsoWeek } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 import { appError } from '../../errors.ts'
-import { type CenterScope, assertCenterAccess, oneCenter } from '../../scope.ts'
+import { type CenterScope, assertCenterAccess, oneCenter, assertCenterExists } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { eligiblePool, planOfCenter, plansInScope } from './audit-plan.queries.ts'
 
@@ -24,6 +25,7 @@ export async function savePlan(
   assertCenterAccess(user, input.centerId)
   const pool = [...new Set(input.poolStaffIds)]
   return inTransaction(db, 'audit.planExists', async (trx) => {
+    await assertCenterExists(trx, input.centerId)
     if ((await eligiblePool(trx, input.centerId, pool)).length !== pool.length) {
       throw appError('BAD_REQUEST', 'audit.poolNotSupervisors')
     }
@@ -39,6 +41,9 @@ export async function savePlan(
     }
     let planId: number
     if (before) {
+      // The editor saw no plan (null) or an older one: someone else saved in between.
+      if (input.version === null) throw appError('CONFLICT', 'common.staleVersion')
+      await bumpVersion(trx, 'audit_plan', before.id, input.version)
       await trx.updateTable('audit_plan').set(values).where('id', '=', before.id).execute()
       planId = before.id
     } else {

@@ -7,17 +7,27 @@ import { ensurePlan, insertFinding, insertTask } from './audits.testing.ts'
 type Db = Kysely<Database>
 let weeksBack = 0
 
+const planVersion = async (db: Db, centerId: number) =>
+  (
+    await db
+      .selectFrom('audit_plan')
+      .select('version')
+      .where('center_id', '=', centerId)
+      .executeTakeFirst()
+  )?.version
+
 /** Valid inputs for the generated permission tests (see permissions.test.ts). */
 export const auditsSamples: Record<string, unknown> = {
   'audits.plans': {},
   'audits.poolOptions': { centerId: 1 },
-  'audits.savePlan': {
+  'audits.savePlan': async (db: Db) => ({
     centerId: 1,
+    version: (await planVersion(db, 1)) ?? null,
     name: '每周抽查',
     rules: [{ kind: 'rate', rate: 0.05 }, { kind: 'overdue' }],
     checklist: defaultChecklist,
     poolStaffIds: [3],
-  },
+  }),
   // A week of its own for every call, so each run draws (and logs) anew.
   'audits.runSample': async (db: Db) => ({
     planId: await ensurePlan(db),

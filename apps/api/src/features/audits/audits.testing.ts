@@ -57,7 +57,8 @@ export async function insertAuditCase(
       outcome_note: null,
       transferred_from_id: null,
       resident_name: null,
-      resident_id_number: null,
+      resident_id_number_encrypted: null,
+      resident_id_number_hash: null,
     })
     .executeTakeFirstOrThrow()
   const commitment = itemId === 2
@@ -83,7 +84,8 @@ export async function insertAuditCase(
             : null,
       idempotency_key: `audit-case-${process.pid}-${serial}`,
       applicant_name: commitment ? '李四' : null,
-      applicant_id_number: null,
+      applicant_id_number_encrypted: null,
+      applicant_id_number_hash: null,
       applicant_phone: commitment ? '13912345678' : null,
       updated_at: acceptedAt,
     })

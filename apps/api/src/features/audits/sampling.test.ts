@@ -100,6 +100,7 @@ describe.each(testDialects)('weekly audit samples on %s', (dialect) => {
     const manager = await callerAs(database, 'manager1')
     const plan = {
       centerId: 1,
+      version: null,
       name: '甲中心每周抽查',
       rules: [
         { kind: 'rate' as const, rate: 0.25 },
@@ -118,7 +119,8 @@ describe.each(testDialects)('weekly audit samples on %s', (dialect) => {
       'auth.outOfScope',
     )
     planId = (await manager.audits.savePlan(plan)).planId
-    expect((await manager.audits.savePlan({ ...plan, findingDays: 3 })).planId).toBe(planId)
+    const resaved = { ...plan, version: 1, findingDays: 3 }
+    expect((await manager.audits.savePlan(resaved)).planId).toBe(planId)
     expect(await lastOperation(database.db)).toMatchObject({
       action: 'audit.savePlan',
       targetType: 'audit_plan',
@@ -219,6 +221,7 @@ describe.each(testDialects)('weekly audit samples on %s', (dialect) => {
     const admin = await callerAs(database, 'admin')
     const plan2 = await admin.audits.savePlan({
       centerId: 2,
+      version: null,
       name: '乙中心抽查',
       rules: [{ kind: 'quickService' }],
       checklist: defaultChecklist,

@@ -104,20 +104,25 @@ export async function revokeSession(
     .execute()
 }
 
-/** Ends every session of an account, e.g. when it is disabled or its password changes. */
+/**
+ * Ends every live session of an account, e.g. when it is disabled or its password changes, and
+ * says how many there were.
+ */
 export async function revokeSessionsOf(
   trx: Transaction<Database>,
   staffId: number,
   now = Date.now(),
   except?: string,
-) {
-  await trx
+): Promise<number> {
+  const result = await trx
     .updateTable('session')
     .set({ revoked_at: now })
     .where('staff_id', '=', staffId)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
     .$if(except !== undefined, (qb) => qb.where('token_hash', '!=', except!))
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 /** The signed-in user of a staff row, as every request sees it. */

@@ -3,13 +3,13 @@ import type { Database } from '@onewindow/db'
 import {
   allowedCaseActions,
   caseNumber,
-  maskIdNumber,
   maskName,
   maskPhone,
   trafficLight,
 } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
 import { notFound } from '../../errors.ts'
+import { maskedIdNumber } from '../id-numbers/id-number-display.ts'
 import { caseCalendar } from './case-calendar.ts'
 import { caseSupervision } from './case-supervision.ts'
 import { assertCaseAccess } from './case-scope.ts'
@@ -182,7 +182,7 @@ export async function caseDetail(db: Kysely<Database>, user: SessionUser, caseId
     ticketNumber: row.ticket_number,
     applicant: {
       name: row.applicant_name && maskName(row.applicant_name),
-      idNumber: row.applicant_id_number && maskIdNumber(row.applicant_id_number),
+      idNumber: maskedIdNumber(row.applicant_id_number_encrypted),
       phone: row.applicant_phone && maskPhone(row.applicant_phone),
     },
     canReveal: can(user.role, 'case.reveal') && row.applicant_name !== null,

@@ -1,5 +1,5 @@
 import { type ApplicantInput, shanghaiToday } from '@onewindow/contracts'
-import type { Database } from '@onewindow/db'
+import { type Database, sealIdNumber } from '@onewindow/db'
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/domain'
 import type { Transaction } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
@@ -38,6 +38,7 @@ export async function openCase(
     ? null
     : (await deadline(trx, { from: shanghaiToday(now), days: item.promised_days ?? 0 })).deadline
   const applicant = input.applicant
+  const idNumber = sealIdNumber(applicant?.idNumber)
   const result = await trx
     .insertInto('service_case')
     .values({
@@ -54,7 +55,8 @@ export async function openCase(
       completed_at: immediate ? now : null,
       idempotency_key: input.idempotencyKey,
       applicant_name: applicant?.name ?? null,
-      applicant_id_number: applicant?.idNumber ?? null,
+      applicant_id_number_encrypted: idNumber.encrypted,
+      applicant_id_number_hash: idNumber.hash,
       applicant_phone: applicant?.phone ?? null,
       updated_at: now,
     })

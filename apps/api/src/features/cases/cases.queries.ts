@@ -1,5 +1,5 @@
 import { type CaseStatus, type ListCasesInput, shanghaiToday } from '@onewindow/contracts'
-import type { Database } from '@onewindow/db'
+import { type Database, idNumberLookupHash } from '@onewindow/db'
 import {
   allowedCaseActions,
   caseNumber,
@@ -42,6 +42,9 @@ export function casesMatching(
     )
     .$if(filters.staffId !== undefined, (qb) =>
       qb.where('service_case.staff_id', '=', filters.staffId!),
+    )
+    .$if(filters.idNumber !== undefined, (qb) =>
+      qb.where('service_case.applicant_id_number_hash', '=', idNumberLookupHash(filters.idNumber!)),
     )
     .$if(filters.from !== undefined, (qb) =>
       qb.where('service_case.accepted_at', '>=', dayStart(filters.from!)),

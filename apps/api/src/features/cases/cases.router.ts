@@ -4,9 +4,11 @@ import {
   caseIdInput,
   centerScopeInput,
   listCasesInput,
+  revealCaseIdNumberInput,
   trackCaseInput,
 } from '@onewindow/contracts'
 import { permissionProcedure, publicProcedure } from '../../trpc.ts'
+import { revealCaseIdNumber } from '../id-numbers/id-number-reveal.service.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { actOnCase } from './case-actions.service.ts'
 import { caseDetail } from './case-detail.ts'
@@ -30,9 +32,16 @@ export const casesRouter = {
   act: permissionProcedure('case.process')
     .input(caseActionInput)
     .mutation(({ ctx, input }) => actOnCase(ctx.db, ctx.user, actorOf(ctx), input)),
+  /** The applicant's name and phone unmasked; the ID number only through revealIdNumber. */
   reveal: permissionProcedure('case.reveal')
+    .meta({ access: 'case.reveal', secretResult: true })
     .input(caseIdInput)
     .mutation(({ ctx, input }) => revealApplicant(ctx.db, ctx.user, actorOf(ctx), input.caseId)),
+  /** The applicant's full ID number, once, for a reason kept in the operation log. */
+  revealIdNumber: permissionProcedure('case.reveal')
+    .meta({ access: 'case.reveal', secretResult: true })
+    .input(revealCaseIdNumberInput)
+    .mutation(({ ctx, input }) => revealCaseIdNumber(ctx.db, ctx.user, actorOf(ctx), input)),
   alerts: read
     .input(centerScopeInput)
     .query(({ ctx, input }) => caseAlerts(ctx.db, caseScopeOf(ctx.user, input.centerId))),

@@ -12,6 +12,10 @@ export const casesSamples: Record<string, unknown> = {
   'cases.detail': async (db: Db) => ({ caseId: await insertCase(db, 'processing') }),
   'cases.act': async (db: Db) => ({ caseId: await insertCase(db, 'accepted'), action: 'take' }),
   'cases.reveal': async (db: Db) => ({ caseId: await insertCase(db, 'processing') }),
+  'cases.revealIdNumber': async (db: Db) => ({
+    caseId: await insertCase(db, 'processing'),
+    reason: '核对申请材料',
+  }),
   'cases.alerts': {},
   'cases.alertChanges': {},
   'cases.track': async (db: Db) => {

@@ -2,12 +2,16 @@ import { type SessionUser, type TrafficLight } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { notFound } from '../../errors.ts'
+import { type Missed, missed } from '../../realtime/bus.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { type CaseChange, caseChanges } from './case-events.ts'
 import { type CaseScope, assertCaseAccess } from './case-scope.ts'
 import { listCases } from './cases.queries.ts'
 
-/** The applicant unmasked, for those allowed; every reveal is written to the operation log. */
+/**
+ * The applicant's name and phone unmasked, for those allowed; every reveal is written to the
+ * operation log. The ID number needs a reason of its own (id-numbers/id-number-reveal.service.ts).
+ */
 export async function revealApplicant(
   db: Kysely<Database>,
   user: SessionUser,
@@ -17,14 +21,7 @@ export async function revealApplicant(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('service_case')
-      .select([
-        'center_id',
-        'department_id',
-        'kind',
-        'applicant_name',
-        'applicant_id_number',
-        'applicant_phone',
-      ])
+      .select(['center_id', 'department_id', 'kind', 'applicant_name', 'applicant_phone'])
       .where('id', '=', caseId)
       .executeTakeFirst()
     if (!row) throw notFound()
@@ -37,7 +34,6 @@ export async function revealApplicant(
     })
     return {
       name: row.applicant_name,
-      idNumber: row.applicant_id_number,
       phone: row.applicant_phone,
     }
   })
@@ -57,9 +53,11 @@ export async function caseAlerts(db: Kysely<Database>, scope: CaseScope) {
   }
 }
 
-const inScope = (change: CaseChange, scope: CaseScope) =>
-  (scope.centerId === null || change.centerId === scope.centerId) &&
-  (scope.departmentId === null || change.departmentId === scope.departmentId)
+// After `missed` (changes lost while Redis was unreachable), every subscriber rereads.
+const inScope = (change: CaseChange | Missed, scope: CaseScope) =>
+  change === missed ||
+  ((scope.centerId === null || change.centerId === scope.centerId) &&
+    (scope.departmentId === null || change.departmentId === scope.departmentId))
 
 /** The alerts now, and again after every change of a case in scope, until the signal aborts. */
 export async function* liveCaseAlerts(

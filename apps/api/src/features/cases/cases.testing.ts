@@ -1,8 +1,12 @@
 import type { CaseStatus } from '@onewindow/contracts'
-import type { Database } from '@onewindow/db'
+import { type Database, sealIdNumber } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 
 let serial = 0
+
+/** The ID number of every inserted case's applicant (张三明). */
+export const testIdNumber = '310101199001011234'
+const applicantIdNumber = sealIdNumber(testIdNumber)
 
 /**
  * A commitment case of item 2 (民政, department 2) or, by default, a case of department 1 as if
@@ -35,7 +39,8 @@ export async function insertCase(
       completed_at: status === 'completed' ? acceptedAt : null,
       idempotency_key: `case-${process.pid}-${++serial}`,
       applicant_name: '张三明',
-      applicant_id_number: '310101199001011234',
+      applicant_id_number_encrypted: applicantIdNumber.encrypted,
+      applicant_id_number_hash: applicantIdNumber.hash,
       applicant_phone: '13812345678',
       paused_at: status === 'awaiting_materials' || status === 'suspended' ? acceptedAt : null,
       updated_at: acceptedAt,

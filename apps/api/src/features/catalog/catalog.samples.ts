@@ -1,5 +1,6 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
+import { versionOf } from '../../testing/versions.ts'
 
 /**
  * A valid input per procedure, for the generated permission tests (see permissions.test.ts).
@@ -20,13 +21,24 @@ export const catalogSamples: Record<string, unknown> = {
   'catalog.options': {},
   'catalog.departments.list': undefined,
   'catalog.departments.create': () => ({ code: fresh('PT-DEP'), name: '测试部门' }),
-  'catalog.departments.update': { id: 1, code: 'YB', name: '医保' },
+  'catalog.departments.update': async (db: Kysely<Database>) => ({
+    id: 1,
+    version: await versionOf(db, 'department', 1),
+    code: 'YB',
+    name: '医保',
+  }),
   'catalog.departments.delete': async (db: Kysely<Database>) => ({
     code: await spareDepartment(db),
   }),
   'catalog.skills.list': undefined,
   'catalog.skills.create': () => ({ code: fresh('PT-SKILL'), name: '测试技能', departmentId: 1 }),
-  'catalog.skills.update': { id: 1, code: 'medical-insurance', name: '医保类', departmentId: 1 },
+  'catalog.skills.update': async (db: Kysely<Database>) => ({
+    id: 1,
+    version: await versionOf(db, 'skill', 1),
+    code: 'medical-insurance',
+    name: '医保类',
+    departmentId: 1,
+  }),
   'catalog.skills.setStatus': { id: 1, status: 'active' },
   'catalog.skills.delete': async (db: Kysely<Database>) => {
     const code = fresh('PT-SKILL')
@@ -42,8 +54,9 @@ export const catalogSamples: Record<string, unknown> = {
     kind: 'immediate',
     standardMinutes: 10,
   }),
-  'catalog.items.update': {
+  'catalog.items.update': async (db: Kysely<Database>) => ({
     id: 1,
+    version: await versionOf(db, 'service_item', 1),
     code: 'YB-001',
     name: '医保卡挂失补办',
     departmentId: 1,
@@ -52,7 +65,7 @@ export const catalogSamples: Record<string, unknown> = {
     standardMinutes: 8,
     workloadCoefficient: 0.8,
     materials: ['身份证'],
-  },
+  }),
   'catalog.items.setStatus': { id: 1, status: 'active' },
   'catalog.items.delete': async (db: Kysely<Database>) => {
     const code = fresh('PT-ITEM')

@@ -5,6 +5,7 @@ import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { inUseSql, isDepartmentReferenced } from './catalog-references.ts'
 import { assertCodeFree } from './catalog-writes.ts'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 interface DepartmentFields {
   code: string
@@ -19,6 +20,7 @@ export async function listDepartments(db: Kysely<Database>) {
       'department.id',
       'department.code',
       'department.name',
+      'department.version',
       eb
         .selectFrom('skill')
         .select(eb.fn.countAll<number>().as('n'))
@@ -37,6 +39,7 @@ export async function listDepartments(db: Kysely<Database>) {
     id: row.id,
     code: row.code,
     name: row.name,
+    version: row.version,
     skillCount: Number(row.skill_count),
     itemCount: Number(row.item_count),
     inUse: Boolean(Number(row.in_use)),
@@ -77,10 +80,11 @@ export async function createDepartment(
 export async function updateDepartment(
   db: Kysely<Database>,
   actor: Actor,
-  input: DepartmentFields & { id: number },
+  input: DepartmentFields & { id: number; version: number },
 ) {
   await inTransaction(db, 'catalog.duplicateDepartmentCode', async (trx) => {
     const before = await loadDepartment(trx, { id: input.id })
+    await bumpVersion(trx, 'department', input.id, input.version)
     await assertCodeFree(trx, 'department', input.code, 'catalog.duplicateDepartmentCode', input.id)
     await trx.updateTable('department').set(snapshot(input)).where('id', '=', input.id).execute()
     await appendOperation(trx, actor, {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { insertFixture } from '../../testing/fixture.ts'
 import { appCodeOf, callerAs, countRows, errorOf, lastOperation } from '../../testing/callers.ts'
+import { versionOf } from '../../testing/versions.ts'
 
 describe.each(testDialects)('catalog departments on %s', (dialect) => {
   let database: DatabaseHandle
@@ -43,20 +44,33 @@ describe.each(testDialects)('catalog departments on %s', (dialect) => {
     const error = await errorOf(admin.catalog.departments.create({ code: 'YB', name: '另一个' }))
     expect([error.code, error.message]).toEqual(['CONFLICT', 'catalog.duplicateDepartmentCode'])
     expect(
-      await appCodeOf(admin.catalog.departments.update({ id: 2, code: 'YB', name: '民政' })),
+      await appCodeOf(
+        admin.catalog.departments.update({
+          id: 2,
+          version: await versionOf(database.db, 'department', 2),
+          code: 'YB',
+          name: '民政',
+        }),
+      ),
     ).toBe('catalog.duplicateDepartmentCode')
     expect(await countRows(database.db, 'department')).toBe(departments)
     expect(await countRows(database.db, 'operation_log')).toBe(log)
   })
 
   it('edits a department, keeping its own code, with before and after in the log', async () => {
-    await admin.catalog.departments.update({ id: 2, code: 'MZ', name: '民政局' })
+    const version = await versionOf(database.db, 'department', 2)
+    await admin.catalog.departments.update({ id: 2, version, code: 'MZ', name: '民政局' })
     expect(await lastOperation(database.db)).toMatchObject({
       action: 'catalog.updateDepartment',
       before: { code: 'MZ', name: '民政' },
       after: { code: 'MZ', name: '民政局' },
     })
-    await admin.catalog.departments.update({ id: 2, code: 'MZ', name: '民政' })
+    await admin.catalog.departments.update({
+      id: 2,
+      version: version + 1,
+      code: 'MZ',
+      name: '民政',
+    })
   })
 
   it('refuses to delete a department that skills or items belong to', async () => {

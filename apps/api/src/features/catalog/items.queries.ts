@@ -3,6 +3,7 @@ import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { notFound } from '../../errors.ts'
 import { inUseSql } from './catalog-references.ts'
+import { containsLiteral } from '../../text-search.ts'
 
 type ListItemsQuery = Required<Pick<ListItemsInput, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>> &
   Omit<ListItemsInput, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>
@@ -65,15 +66,19 @@ const itemColumns = [
   'service_item.materials',
   'service_item.status',
   'service_item.availability',
+  'service_item.version',
 ] as const
 
 /** One page of items, filtered and sorted by the server (a stable order: ties break on id). */
 export async function listItems(db: Kysely<Database>, query: ListItemsQuery) {
-  const search = query.search ? `%${query.search}%` : null
+  const search = query.search || null
   const filtered = itemQuery(db)
     .$if(search !== null, (qb) =>
       qb.where((eb) =>
-        eb.or([eb('service_item.name', 'like', search!), eb('service_item.code', 'like', search!)]),
+        eb.or([
+          containsLiteral('service_item.name', search!),
+          containsLiteral('service_item.code', search!),
+        ]),
       ),
     )
     .$if(query.departmentId !== undefined, (qb) =>
@@ -143,6 +148,7 @@ function toItem(row: ItemRow, centers: { id: number; name: string }[]) {
     materials: parseMaterials(row.materials),
     status: row.status,
     availability: row.availability,
+    version: row.version,
     centers,
   }
 }

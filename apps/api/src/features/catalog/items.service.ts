@@ -9,6 +9,7 @@ import { isServiceItemReferenced } from './catalog-references.ts'
 import { assertCodeFree, assertDepartmentExists, assertSkillAssignable } from './catalog-writes.ts'
 import { type CatalogItem, loadItem } from './items.queries.ts'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 export type ItemInput = z.output<typeof createItemInput>
 
@@ -93,14 +94,18 @@ export async function insertItem(
   return { id }
 }
 
-/** Edits an item inside the caller's transaction (and sets its status when one is given). */
+/**
+ * Edits an item inside the caller's transaction (and sets its status when one is given). A form
+ * names the version it loaded; an import (version null) overwrites whatever is there.
+ */
 export async function updateItemIn(
   trx: Transaction<Database>,
   actor: Actor,
-  input: ItemInput & { id: number },
+  input: ItemInput & { id: number; version: number | null },
   status?: CatalogStatus,
 ) {
   const before = await loadItem(trx, { id: input.id })
+  await bumpVersion(trx, 'service_item', input.id, input.version)
   await assertCodeFree(trx, 'service_item', input.code, 'catalog.duplicateItemCode', input.id)
   await assertDepartmentExists(trx, input.departmentId)
   // An item may stay with its skill after the skill retires, but never move to a retired one.
@@ -126,7 +131,11 @@ export function createItem(db: Kysely<Database>, actor: Actor, input: ItemInput)
   return inTransaction(db, 'catalog.duplicateItemCode', (trx) => insertItem(trx, actor, input))
 }
 
-export function updateItem(db: Kysely<Database>, actor: Actor, input: ItemInput & { id: number }) {
+export function updateItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: ItemInput & { id: number; version: number },
+) {
   return inTransaction(db, 'catalog.duplicateItemCode', (trx) => updateItemIn(trx, actor, input))
 }
 

@@ -84,7 +84,12 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
     const other = await itemByCode('T-001')
     expect(
       await appCodeOf(
-        admin.catalog.items.update({ ...newItem('MZ-001'), id: other.id, centerIds: [] }),
+        admin.catalog.items.update({
+          ...newItem('MZ-001'),
+          id: other.id,
+          version: other.version,
+          centerIds: [],
+        }),
       ),
     ).toBe('catalog.duplicateItemCode')
     expect(await countRows(database.db, 'service_item')).toBe(items)
@@ -136,7 +141,13 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
     expect(await atCenter(1)).toContain('YB-001')
     expect((await itemByCode('T-004')).centers).toEqual([{ id: 2, name: '乙街道受理中心' }])
 
-    const edited = { ...newItem('T-004'), id, availability: 'selected' as const, centerIds: [1, 2] }
+    const edited = {
+      ...newItem('T-004'),
+      id,
+      version: 1,
+      availability: 'selected' as const,
+      centerIds: [1, 2],
+    }
     await admin.catalog.items.update(edited)
     expect(await lastOperation(database.db)).toMatchObject({
       action: 'catalog.updateItem',
@@ -145,7 +156,7 @@ describe.each(testDialects)('catalog service items on %s', (dialect) => {
     })
     expect(await atCenter(1)).toContain('T-004')
 
-    await admin.catalog.items.update({ ...edited, availability: 'all' })
+    await admin.catalog.items.update({ ...edited, version: 2, availability: 'all' })
     expect(await countRows(database.db, 'service_item_center')).toBe(0)
   })
 

@@ -6,6 +6,7 @@ import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { inUseSql, isSkillReferenced } from './catalog-references.ts'
 import { assertCodeFree, assertDepartmentExists } from './catalog-writes.ts'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 interface SkillFields {
   code: string
@@ -23,6 +24,7 @@ export async function listSkills(db: Kysely<Database>) {
       'skill.code',
       'skill.name',
       'skill.status',
+      'skill.version',
       'skill.department_id',
       'department.name as department_name',
       eb
@@ -52,6 +54,7 @@ export async function listSkills(db: Kysely<Database>) {
     code: row.code,
     name: row.name,
     status: row.status,
+    version: row.version,
     departmentId: row.department_id,
     departmentName: row.department_name,
     itemCount: Number(row.item_count),
@@ -106,10 +109,11 @@ export async function createSkill(db: Kysely<Database>, actor: Actor, input: Ski
 export async function updateSkill(
   db: Kysely<Database>,
   actor: Actor,
-  input: SkillFields & { id: number },
+  input: SkillFields & { id: number; version: number },
 ) {
   await inTransaction(db, 'catalog.duplicateSkillCode', async (trx) => {
     const before = await loadSkill(trx, { id: input.id })
+    await bumpVersion(trx, 'skill', input.id, input.version)
     await assertCodeFree(trx, 'skill', input.code, 'catalog.duplicateSkillCode', input.id)
     await assertDepartmentExists(trx, input.departmentId)
     await trx.updateTable('skill').set(columnsOf(input)).where('id', '=', input.id).execute()

@@ -44,7 +44,13 @@ describe.each(testDialects)('catalog skills on %s', (dialect) => {
     expect(await create('fresh', 99)).toBe('catalog.departmentNotFound')
     expect(
       await appCodeOf(
-        admin.catalog.skills.update({ id: 1, code: 'civil-aid', name: '医保类', departmentId: 1 }),
+        admin.catalog.skills.update({
+          id: 1,
+          version: 1,
+          code: 'civil-aid',
+          name: '医保类',
+          departmentId: 1,
+        }),
       ),
     ).toBe('catalog.duplicateSkillCode')
     expect(await countRows(database.db, 'skill')).toBe(2)
@@ -91,7 +97,8 @@ describe.each(testDialects)('catalog skills on %s', (dialect) => {
     expect(await appCodeOf(admin.catalog.skills.delete({ code: 'civil-aid' }))).toBe(
       'catalog.skillInUse',
     )
-    await admin.catalog.items.update({ ...moved, skillId: (await skillId('civil-aid'))! })
+    const back = { ...moved, version: moved.version + 1, skillId: (await skillId('civil-aid'))! }
+    await admin.catalog.items.update(back)
   })
 
   it('deletes an unreferenced skill and logs what it was', async () => {

@@ -53,7 +53,8 @@ export async function insertVisit(db: Kysely<Database>, visit: VisitSample) {
       outcome_note: null,
       transferred_from_id: visit.transferredFromId ?? null,
       resident_name: null,
-      resident_id_number: null,
+      resident_id_number_encrypted: null,
+      resident_id_number_hash: null,
     })
     .executeTakeFirstOrThrow()
   return Number(inserted.insertId)
@@ -90,7 +91,8 @@ export async function insertCase(db: Kysely<Database>, sample: CaseSample) {
       idempotency_key: `dashboards-${serial}`,
       department_id: item,
       applicant_name: null,
-      applicant_id_number: null,
+      applicant_id_number_encrypted: null,
+      applicant_id_number_hash: null,
       applicant_phone: null,
       assignee_id: null,
       paused_at: null,

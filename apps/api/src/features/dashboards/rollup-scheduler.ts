@@ -1,5 +1,6 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
+import { runPeriodically } from '../../periodic.ts'
 import { rebuildRollups } from './rollup-maintenance.ts'
 import { refreshRollups } from './rollup-refresher.ts'
 
@@ -25,20 +26,7 @@ async function firstRound(db: Kysely<Database>) {
  * every `intervalMs` rolls up what changed. A slow round makes the next one skip.
  */
 export function startRollupRefresher(db: Kysely<Database>, intervalMs = 60_000) {
-  let round: Promise<unknown> | null = null
-  const run = (work: () => Promise<unknown>) => {
-    round ??= work()
-      .catch((error: unknown) => console.error('rollup refresh failed:', error))
-      .finally(() => (round = null))
-  }
-  run(() => firstRound(db))
-  const timer = setInterval(() => run(() => refreshRollups(db)), intervalMs)
-  return {
-    /** Resolves when the round under way (if any) is over: tests wait for the first build. */
-    idle: () => round ?? Promise.resolve(),
-    async stop() {
-      clearInterval(timer)
-      await round
-    },
-  }
+  return runPeriodically('rollup refresh', intervalMs, () => refreshRollups(db), {
+    firstRound: () => firstRound(db),
+  })
 }

@@ -41,7 +41,8 @@ export async function insertServedTicket(
       outcome_note: null,
       transferred_from_id: null,
       resident_name: null,
-      resident_id_number: null,
+      resident_id_number_encrypted: null,
+      resident_id_number_hash: null,
     })
     .executeTakeFirstOrThrow()
   return Number(result.insertId)

@@ -40,7 +40,8 @@ describe.each(testDialects)('fairness report on %s', (dialect) => {
         idempotency_key: `fairness-${serial}`,
         department_id: null,
         applicant_name: null,
-        applicant_id_number: null,
+        applicant_id_number_encrypted: null,
+        applicant_id_number_hash: null,
         applicant_phone: null,
         assignee_id: null,
         paused_at: null,
@@ -78,7 +79,8 @@ describe.each(testDialects)('fairness report on %s', (dialect) => {
         outcome_note: null,
         transferred_from_id: null,
         resident_name: null,
-        resident_id_number: null,
+        resident_id_number_encrypted: null,
+        resident_id_number_hash: null,
       })
       .execute()
   }

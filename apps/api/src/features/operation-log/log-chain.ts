@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { OperationAction, OperationTargetType } from '@onewindow/contracts'
 import type { Database, OperationLog } from '@onewindow/db'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, type Transaction, sql } from 'kysely'
 import { isMysql } from '../../db-errors.ts'
 
 export const genesisHash = '0'.repeat(64)
@@ -21,12 +21,13 @@ export interface OperationEntry {
   after?: unknown
 }
 
-type HashedFields = Omit<OperationLog, 'hash'>
+/** The fields the hash covers: everything stored but the hash itself and the insertion id. */
+export type HashedFields = Omit<OperationLog, 'id' | 'seq' | 'hash'> & { seq: number }
 
-/** SHA-256 over every stored field and the previous row's hash, in a fixed order. */
+/** SHA-256 over every stored field and the previous entry's hash, in a fixed order. */
 export function hashOperation(row: HashedFields): string {
   const fields = [
-    row.id,
+    row.seq,
     row.at,
     row.actor_id,
     row.actor_name,
@@ -45,92 +46,85 @@ export function hashOperation(row: HashedFields): string {
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
 
 /**
- * Appends one row to the chain inside the caller's transaction. Reading the head row takes its
- * write lock first (FOR UPDATE on MySQL; SQLite has one writer at a time), so concurrent appends
- * queue up and the chain never forks. Every write of the app ends here, so the lock is held for
- * as few statements as possible: read the head, insert the row, move the head.
+ * Writes one entry inside the caller's transaction, unsealed: the sealer (log-seal.ts) chains it
+ * once it is committed. Every write of the app ends here, so it takes no shared lock.
  */
 export async function appendOperation(
   trx: Transaction<Database>,
   actor: Actor,
   entry: OperationEntry,
 ): Promise<void> {
-  const head = await trx
-    .selectFrom('operation_log_head')
-    .select(['last_id', 'last_hash'])
-    .where('id', '=', 1)
-    .$if(isMysql(trx), (qb) => qb.forUpdate())
-    .executeTakeFirstOrThrow()
-  const row: HashedFields = {
-    id: Number(head.last_id) + 1,
-    at: Date.now(),
-    actor_id: actor.id,
-    actor_name: actor.name,
-    center_id: entry.centerId,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId == null ? null : String(entry.targetId),
-    before_json: toJson(entry.before),
-    after_json: toJson(entry.after),
-    ip: actor.ip,
-    prev_hash: head.last_hash,
-  }
-  const hash = hashOperation(row)
   await trx
     .insertInto('operation_log')
-    .values({ ...row, hash })
-    .execute()
-  await trx
-    .updateTable('operation_log_head')
-    .set({ last_id: row.id, last_hash: hash })
-    .where('id', '=', 1)
+    .values({
+      // SQLite has one writer at a time, so max + 1 is safe there; MySQL numbers the row itself.
+      ...(isMysql(trx)
+        ? {}
+        : { id: sql<number>`(select coalesce(max(id), 0) + 1 from operation_log)` }),
+      seq: null,
+      at: Date.now(),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      center_id: entry.centerId,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId == null ? null : String(entry.targetId),
+      before_json: toJson(entry.before),
+      after_json: toJson(entry.after),
+      ip: actor.ip,
+      prev_hash: '',
+      hash: '',
+    })
     .execute()
 }
 
 export interface ChainReport {
   ok: boolean
   checked: number
-  /** The first row whose hash or link does not hold, or a missing tail. */
+  /** The chain position (seq) of the first entry whose hash or link does not hold, or is missing. */
   firstBrokenId: number | null
   reason: 'hash' | 'link' | 'gap' | 'head' | null
 }
 
-/** Recomputes the whole chain in id order, in pages, and reports the first broken link. */
+/**
+ * Recomputes the sealed chain in seq order, in pages, and reports the first broken link. Entries
+ * not sealed yet are not part of the chain; seal first (log-seal.ts) to check everything committed.
+ */
 export async function verifyChain(db: Kysely<Database>, pageSize = 2000): Promise<ChainReport> {
   let expectedPrev = genesisHash
-  let expectedId = 1
+  let expectedSeq = 1
   let checked = 0
   for (;;) {
     const rows = await db
       .selectFrom('operation_log')
       .selectAll()
-      .where('id', '>=', expectedId)
-      .orderBy('id')
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
       .limit(pageSize)
       .execute()
     for (const raw of rows) {
-      const row = { ...raw, id: Number(raw.id), at: Number(raw.at) }
+      const row = { ...raw, seq: Number(raw.seq), at: Number(raw.at) }
       const broken = (reason: ChainReport['reason']) => ({
         ok: false,
         checked,
-        firstBrokenId: row.id,
+        firstBrokenId: row.seq,
         reason,
       })
-      if (row.id !== expectedId) return { ...broken('gap'), firstBrokenId: expectedId }
+      if (row.seq !== expectedSeq) return { ...broken('gap'), firstBrokenId: expectedSeq }
       if (row.prev_hash !== expectedPrev) return broken('link')
       if (hashOperation(row) !== row.hash) return broken('hash')
       expectedPrev = row.hash
-      expectedId += 1
+      expectedSeq += 1
       checked += 1
     }
     if (rows.length < pageSize) break
   }
   const head = await db
     .selectFrom('operation_log_head')
-    .select(['last_id', 'last_hash'])
+    .select(['last_seq', 'last_hash'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow()
-  if (Number(head.last_id) !== checked || head.last_hash !== expectedPrev) {
+  if (Number(head.last_seq) !== checked || head.last_hash !== expectedPrev) {
     return { ok: false, checked, firstBrokenId: checked + 1, reason: 'head' }
   }
   return { ok: true, checked, firstBrokenId: null, reason: null }

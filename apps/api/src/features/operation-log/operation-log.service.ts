@@ -3,7 +3,8 @@ import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { type CenterScope, whereInScope } from '../../scope.ts'
 import { verifyChain } from './log-chain.ts'
-import { containsText } from './text-search.ts'
+import { sealPending } from './log-seal.ts'
+import { containsText } from '../../text-search.ts'
 
 export interface OperationLogQuery extends OperationLogFilter {
   scope: CenterScope
@@ -29,7 +30,7 @@ function filteredLog(db: Kysely<Database>, query: OperationLogQuery) {
     )
 }
 
-/** Newest first: ids follow the chain, so they order entries as they were written. */
+/** Newest first: ids follow insertion, so they order entries as they were written. */
 function entries(db: Kysely<Database>, query: OperationLogQuery, limit: number, offset: number) {
   return filteredLog(db, query)
     .leftJoin('staff', 'staff.id', 'operation_log.actor_id')
@@ -102,8 +103,12 @@ export async function exportOperationLog(db: Kysely<Database>, query: OperationL
   return { total, cap: operationLogExportCap, rows: rows.map(entryView) }
 }
 
-/** The chain check, with the entry where it breaks when that entry is still there. */
+/**
+ * The chain check over everything committed (pending entries are sealed first), with the entry
+ * where it breaks when that entry is still there.
+ */
 export async function verifyOperationLog(db: Kysely<Database>) {
+  await sealPending(db)
   const report = await verifyChain(db)
   const broken =
     report.firstBrokenId === null
@@ -111,7 +116,7 @@ export async function verifyOperationLog(db: Kysely<Database>) {
       : await db
           .selectFrom('operation_log')
           .select(['id', 'at', 'actor_name', 'action', 'target_type', 'target_id'])
-          .where('id', '=', report.firstBrokenId)
+          .where('seq', '=', report.firstBrokenId)
           .executeTakeFirst()
   return {
     ...report,

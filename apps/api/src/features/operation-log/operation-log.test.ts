@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerFor, insertFixture, sessionUserOf } from '../../testing/fixture.ts'
 import { verifyChain } from './log-chain.ts'
+import { sealPending } from './log-seal.ts'
 
 describe.each(testDialects)('operation log on %s', (dialect) => {
   let database: DatabaseHandle
@@ -127,6 +128,8 @@ describe.each(testDialects)('operation log on %s', (dialect) => {
       await insertFixture(fresh.db)
       const manager = callerFor(fresh, await sessionUserOf(fresh.db, 'manager1')).caller
       for (let i = 0; i < 4; i++) await manager.staff.unlock({ staffId: 4 })
+      expect(await verifyChain(fresh.db)).toMatchObject({ ok: true, checked: 0 })
+      expect(await sealPending(fresh.db)).toBe(4)
       expect(await verifyChain(fresh.db)).toMatchObject({ ok: true, checked: 4 })
       await fresh.db.deleteFrom('operation_log').where('id', '=', 2).execute()
       expect(await verifyChain(fresh.db)).toMatchObject({
@@ -140,6 +143,7 @@ describe.each(testDialects)('operation log on %s', (dialect) => {
         .insertInto('operation_log')
         .values({
           id: 1,
+          seq: 1,
           at: 0,
           actor_id: null,
           actor_name: 'x',

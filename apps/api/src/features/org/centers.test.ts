@@ -11,6 +11,7 @@ import {
   fieldErrorsOf,
   lastOperation,
 } from '../../testing/callers.ts'
+import { versionOf } from '../../testing/versions.ts'
 
 describe.each(testDialects)('centers on %s', (dialect) => {
   let database: DatabaseHandle
@@ -27,6 +28,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
 
   const center2 = {
     id: 2,
+    version: 1,
     code: 'C2',
     name: '乙街道受理中心',
     address: '',
@@ -89,6 +91,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
     const own = await manager.org.center({})
     const edit = {
       id: 1,
+      version: own.version,
       code: 'C1',
       name: '甲街道社区事务受理服务中心',
       address: '甲路 1 号',
@@ -123,6 +126,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
     const before = await centerRow(1)
     const own = {
       id: 1,
+      version: before.version,
       code: 'C1',
       name: before.name,
       address: '',
@@ -134,7 +138,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
       () => manager.org.saveCenter({ ...own, code: 'C1X' }),
       () => manager.org.saveCenter({ ...own, status: 'closed' }),
       () => manager.org.saveCenter(center2),
-      () => manager.org.setOpeningHours({ centerId: 2, openingHours: [] }),
+      () => manager.org.setOpeningHours({ centerId: 2, version: 1, openingHours: [] }),
     ]
     for (const call of refused) expect((await errorOf(call())).code).toBe('FORBIDDEN')
     expect(await countRows(database.db, 'center')).toBe(centers)
@@ -144,13 +148,14 @@ describe.each(testDialects)('centers on %s', (dialect) => {
   })
 
   it('lets an admin close a center', async () => {
-    await admin.org.saveCenter({ ...center2, status: 'closed' })
+    const version = await versionOf(database.db, 'center', 2)
+    await admin.org.saveCenter({ ...center2, version, status: 'closed' })
     expect((await centerRow(2)).status).toBe('closed')
     expect(await lastOperation(database.db)).toMatchObject({
       before: { status: 'open' },
       after: { status: 'closed' },
     })
-    await admin.org.saveCenter(center2)
+    await admin.org.saveCenter({ ...center2, version: version + 1 })
   })
 
   it('saves opening hours sorted, with a lunch break, and logs them', async () => {
@@ -159,7 +164,8 @@ describe.each(testDialects)('centers on %s', (dialect) => {
       { weekday: 1, opens: '13:00', closes: '17:00' },
       { weekday: 1, opens: '08:30', closes: '12:00' },
     ]
-    await manager.org.setOpeningHours({ centerId: 1, openingHours: hours })
+    const version = await versionOf(database.db, 'center', 1)
+    await manager.org.setOpeningHours({ centerId: 1, version, openingHours: hours })
     const saved = [hours[2], hours[1], hours[0]]
     expect((await manager.org.center({})).openingHours).toEqual(saved)
     expect((await admin.org.centers({})).find((c) => c.id === 1)?.openingHours).toEqual(saved)
@@ -174,7 +180,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
       { weekday: 3, opens: '08:30', closes: '12:00' },
       { weekday: 3, opens: '12:00', closes: '17:00' },
     ]
-    await manager.org.setOpeningHours({ centerId: 1, openingHours: touching })
+    await manager.org.setOpeningHours({ centerId: 1, version: version + 1, openingHours: touching })
     expect(await lastOperation(database.db)).toMatchObject({ before: saved, after: touching })
   })
 
@@ -184,6 +190,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
     const errors = await fieldErrorsOf(
       manager.org.setOpeningHours({
         centerId: 1,
+        version: 1,
         openingHours: [
           { weekday: 1, opens: '8:30', closes: '12:00' },
           { weekday: 2, opens: '14:00', closes: '13:00' },
@@ -204,6 +211,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
     const weekday8 = await fieldErrorsOf(
       manager.org.setOpeningHours({
         centerId: 1,
+        version: 1,
         openingHours: [{ weekday: 8, opens: '09:00', closes: '10:00' }],
       }),
     )
@@ -212,6 +220,7 @@ describe.each(testDialects)('centers on %s', (dialect) => {
     const nested = await fieldErrorsOf(
       manager.org.setOpeningHours({
         centerId: 1,
+        version: 1,
         openingHours: [
           { weekday: 6, opens: '08:00', closes: '17:00' },
           { weekday: 6, opens: '09:00', closes: '10:00' },

@@ -7,6 +7,7 @@ import { type CenterScope, assertCenterAccess, whereInScope } from '../../scope.
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { isCounterReferenced, referencedCounterIds } from './counter-references.ts'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -28,7 +29,7 @@ export async function listCounters(
   includeRetired = false,
 ) {
   const rows = await whereInScope(db.selectFrom('counter'), 'counter.center_id', scope)
-    .select(['id', 'center_id', 'code', 'name', 'kind', 'status'])
+    .select(['id', 'center_id', 'code', 'name', 'kind', 'status', 'version'])
     .$if(!includeRetired, (qb) => qb.where('status', '!=', 'retired'))
     .orderBy('center_id')
     .orderBy('code')
@@ -155,6 +156,8 @@ export async function saveCounter(
   return inTransaction(db, 'org.duplicateCounterCode', async (trx) => {
     const before = input.id === undefined ? null : await loadCounter(trx, input.id)
     if (before && before.center_id !== input.centerId) throw notFound()
+    // The schema demands a version with an id; version 0 never matches, should one be missing.
+    if (before) await bumpVersion(trx, 'counter', before.id, input.version ?? 0)
     if (!before && !(await centerExists(trx, input.centerId))) throw notFound()
     await assertCounterCodeFree(trx, input.centerId, input.code, before?.id)
     await assertSkillsUsable(trx, skillIds, before?.skillIds ?? [])

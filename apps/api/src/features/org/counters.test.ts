@@ -5,6 +5,7 @@ import type * as References from './counter-references.ts'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { insertFixture } from '../../testing/fixture.ts'
 import { appCodeOf, callerAs, countRows, errorOf, lastOperation } from '../../testing/callers.ts'
+import { versionOf } from '../../testing/versions.ts'
 
 // Nothing refers to counters yet; the test marks counters as referenced to see deletion refused.
 const referenced = vi.hoisted(() => new Set<number>())
@@ -37,6 +38,7 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     skills: await countRows(database.db, 'counter_skill'),
     log: await countRows(database.db, 'operation_log'),
   })
+  const counterVersion = (id: number) => versionOf(database.db, 'counter', id)
   const counterRow = (id: number) =>
     database.db.selectFrom('counter').selectAll().where('id', '=', id).executeTakeFirst()
   const dedicated = {
@@ -84,9 +86,16 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     const before = await counted()
     const duplicate = { ...dedicated, code: '01', kind: 'comprehensive' as const, skillIds: [] }
     expect(await appCodeOf(manager.org.saveCounter(duplicate))).toBe('org.duplicateCounterCode')
-    expect(await appCodeOf(manager.org.saveCounter({ ...duplicate, id: 2, code: '03' }))).toBe(
-      'org.duplicateCounterCode',
-    )
+    expect(
+      await appCodeOf(
+        manager.org.saveCounter({
+          ...duplicate,
+          id: 2,
+          version: await counterVersion(2),
+          code: '03',
+        }),
+      ),
+    ).toBe('org.duplicateCounterCode')
     await manager.org.saveCounter({ ...duplicate, code: 'a1' })
     const afterA1 = await counted()
     expect(await appCodeOf(manager.org.saveCounter({ ...duplicate, code: 'A1' }))).toBe(
@@ -134,7 +143,13 @@ describe.each(testDialects)('counters on %s', (dialect) => {
         'org.unknownSkill',
       )
       // Counter 2 already has skill 1: renaming it must not fail on that.
-      await manager.org.saveCounter({ ...dedicated, id: 2, code: '02', name: '2号窗口（改）' })
+      await manager.org.saveCounter({
+        ...dedicated,
+        id: 2,
+        version: await counterVersion(2),
+        code: '02',
+        name: '2号窗口（改）',
+      })
     } finally {
       await database.db.updateTable('skill').set({ status: 'active' }).where('id', '=', 1).execute()
     }
@@ -144,6 +159,7 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     await manager.org.saveCounter({
       ...dedicated,
       id: 2,
+      version: await counterVersion(2),
       code: '02',
       name: '2号窗口',
       skillIds: [2],
@@ -156,6 +172,7 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     await manager.org.saveCounter({
       ...dedicated,
       id: 2,
+      version: await counterVersion(2),
       code: '02',
       kind: 'comprehensive',
       skillIds: [],
@@ -165,6 +182,7 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     await manager.org.saveCounter({
       ...dedicated,
       id: 2,
+      version: await counterVersion(2),
       code: '02',
       name: '2号窗口',
       skillIds: [1],
@@ -175,14 +193,20 @@ describe.each(testDialects)('counters on %s', (dialect) => {
     const before = await counted()
     const refused = [
       () => manager.org.saveCounter({ ...dedicated, centerId: 2, code: '07' }),
-      () => manager.org.saveCounter({ ...dedicated, id: 3, centerId: 2, code: '01' }),
+      () => manager.org.saveCounter({ ...dedicated, id: 3, version: 1, centerId: 2, code: '01' }),
       () => manager.org.setCounterStatus({ counterId: 3, status: 'closed' }),
       () => manager.org.deleteCounter({ centerId: 2, code: '01' }),
       () => manager.org.counters({ centerId: 2 }),
     ]
     for (const call of refused) expect((await errorOf(call())).code).toBe('FORBIDDEN')
     // Naming a counter of center 2 under the own center finds nothing to change.
-    const moved = manager.org.saveCounter({ ...dedicated, id: 3, centerId: 1, code: '01' })
+    const moved = manager.org.saveCounter({
+      ...dedicated,
+      id: 3,
+      version: 1,
+      centerId: 1,
+      code: '01',
+    })
     expect((await errorOf(moved)).code).toBe('NOT_FOUND')
     expect(await counted()).toEqual(before)
     expect(await counterRow(3)).toMatchObject({ center_id: 2, status: 'open', code: '01' })

@@ -1,5 +1,6 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
+import { versionOf } from '../../testing/versions.ts'
 
 /**
  * A valid input per procedure, for the generated permission tests (see permissions.test.ts).
@@ -12,21 +13,23 @@ export const orgSamples: Record<string, unknown> = {
   'org.centers': {},
   'org.center': { centerId: 1 },
   // A manager may save the own center as long as code and status stay as they are.
-  'org.saveCenter': {
+  'org.saveCenter': async (db: Kysely<Database>) => ({
     id: 1,
+    version: await versionOf(db, 'center', 1),
     code: 'C1',
     name: '甲街道受理中心',
     address: '甲街道 1 号',
     phone: '021-00000001',
     status: 'open',
-  },
-  'org.setOpeningHours': {
+  }),
+  'org.setOpeningHours': async (db: Kysely<Database>) => ({
     centerId: 1,
+    version: await versionOf(db, 'center', 1),
     openingHours: [
       { weekday: 1, opens: '08:30', closes: '12:00' },
       { weekday: 1, opens: '13:00', closes: '17:00' },
     ],
-  },
+  }),
   'org.counters': {},
   'org.skillOptions': undefined,
   'org.saveCounter': () => ({

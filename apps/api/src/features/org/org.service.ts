@@ -12,6 +12,7 @@ import { appError, forbidden, notFound } from '../../errors.ts'
 import { type CenterScope, assertCenterAccess, whereInScope } from '../../scope.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { inTransaction } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 /** Stored hours that no longer parse show as none rather than breaking the page. */
 function parseOpeningHours(json: string): OpeningInterval[] {
@@ -34,6 +35,7 @@ export async function listCenters(db: Kysely<Database>, scope: CenterScope) {
       'center.phone',
       'center.status',
       'center.opening_hours',
+      'center.version',
       eb
         .selectFrom('staff')
         .select(eb.fn.countAll<number>().as('n'))
@@ -92,8 +94,8 @@ export async function saveCenter(
   actor: Actor,
   input: SaveCenter,
 ): Promise<{ id: number }> {
-  const { id, ...fields } = input
-  if (id === undefined) {
+  const { id, version, ...fields } = input
+  if (id === undefined || version === undefined) {
     if (!isDistrictWide(user.role)) throw forbidden()
     return inTransaction(db, 'org.duplicateCenterCode', async (trx) => {
       await assertCenterCodeFree(trx, fields.code)
@@ -116,6 +118,7 @@ export async function saveCenter(
   return inTransaction(db, 'org.duplicateCenterCode', async (trx) => {
     const row = await loadCenter(trx, id)
     if (!row) throw notFound()
+    await bumpVersion(trx, 'center', id, version)
     const before = {
       code: row.code,
       name: row.name,
@@ -147,7 +150,7 @@ export async function setOpeningHours(
   db: Kysely<Database>,
   user: SessionUser,
   actor: Actor,
-  input: { centerId: number; openingHours: OpeningInterval[] },
+  input: { centerId: number; version: number; openingHours: OpeningInterval[] },
 ): Promise<void> {
   assertCenterAccess(user, input.centerId)
   const hours = input.openingHours
@@ -156,6 +159,7 @@ export async function setOpeningHours(
   await db.transaction().execute(async (trx) => {
     const row = await loadCenter(trx, input.centerId)
     if (!row) throw notFound()
+    await bumpVersion(trx, 'center', input.centerId, input.version)
     await trx
       .updateTable('center')
       .set({ opening_hours: JSON.stringify(hours) })

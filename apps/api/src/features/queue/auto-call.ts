@@ -1,6 +1,7 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { sessionUserOfStaff } from '../auth/session.service.ts'
+import { runPeriodically } from '../../periodic.ts'
 import { callNext } from './calling.service.ts'
 
 /** How soon an armed counter with nothing to call looks again. */
@@ -48,16 +49,5 @@ export async function callDueCounters(db: Kysely<Database>, now = Date.now()) {
 
 /** Runs callDueCounters every second until stopped; a slow round makes the next tick skip. */
 export function startAutoCaller(db: Kysely<Database>, intervalMs = 1_000) {
-  let round: Promise<unknown> | null = null
-  const timer = setInterval(() => {
-    round ??= callDueCounters(db)
-      .catch((error: unknown) => console.error('auto-call failed:', error))
-      .finally(() => (round = null))
-  }, intervalMs)
-  return {
-    async stop() {
-      clearInterval(timer)
-      await round
-    },
-  }
+  return runPeriodically('auto-call', intervalMs, () => callDueCounters(db))
 }

@@ -1,7 +1,7 @@
 import { type SessionUser, maxRecalls } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { callOrder } from '@onewindow/domain'
-import { type Kysely, type Transaction, sql } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { isMysql } from '../../db-errors.ts'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
@@ -166,29 +166,29 @@ async function holdCounter(trx: Transaction<Database>, counterId: number) {
 }
 
 /**
- * Claims the first ticket of `ranked` still waiting. On MySQL the best one nobody else holds is
- * locked with FOR UPDATE SKIP LOCKED first, so counters calling at once each take a different
- * ticket instead of queueing on one row lock; SQLite has one writer at a time and needs no lock.
+ * Claims the first ticket of `ranked` still waiting. On MySQL each candidate in turn is locked
+ * with FOR UPDATE SKIP LOCKED, so counters calling at once each take a different ticket instead
+ * of queueing on one row lock. One row at a time: a single query over all candidates would have
+ * to read (and so lock) every one of them to rank them, and the next caller would find them all
+ * held. SQLite has one writer at a time and needs no lock.
  */
 async function claimFirst(
   trx: Transaction<Database>,
   ranked: number[],
   claimant: { counterId: number; staffId: number; now: number },
 ): Promise<number | null> {
-  if (isMysql(trx)) {
-    const best = await trx
-      .selectFrom('ticket')
-      .select('id')
-      .where('id', 'in', ranked)
-      .where('status', '=', 'waiting')
-      .orderBy(sql`field(id, ${sql.join(ranked)})`)
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst()
-    return best && (await claimTicket(trx, best.id, claimant)) ? best.id : null
-  }
   for (const id of ranked) {
+    if (isMysql(trx)) {
+      const free = await trx
+        .selectFrom('ticket')
+        .select('id')
+        .where('id', '=', id)
+        .where('status', '=', 'waiting')
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst()
+      if (!free) continue
+    }
     if (await claimTicket(trx, id, claimant)) return id
   }
   return null

@@ -193,7 +193,8 @@ export async function transferTicket(
         recall_count: 0,
         transferred_from_id: original.id,
         resident_name: original.resident_name,
-        resident_id_number: original.resident_id_number,
+        resident_id_number_encrypted: original.resident_id_number_encrypted,
+        resident_id_number_hash: original.resident_id_number_hash,
       })
       .executeTakeFirstOrThrow()
     const row = {

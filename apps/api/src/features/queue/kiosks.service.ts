@@ -3,7 +3,12 @@ import type { SessionUser } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
-import { type CenterScope, assertCenterAccess, whereInScope } from '../../scope.ts'
+import {
+  type CenterScope,
+  assertCenterAccess,
+  assertCenterExists,
+  whereInScope,
+} from '../../scope.ts'
 import { hashToken } from '../auth/session.service.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 
@@ -43,6 +48,7 @@ export async function registerKiosk(
   const centerId = input.centerId ?? user.centerId
   if (centerId === null) throw appError('BAD_REQUEST', 'queue.kioskRequired')
   assertCenterAccess(user, centerId)
+  await assertCenterExists(db, centerId)
   const name = input.name
   const token = randomBytes(32).toString('base64url')
   const id = await db.transaction().execute(async (trx) => {

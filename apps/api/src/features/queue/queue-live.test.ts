@@ -1,19 +1,16 @@
 import type { AddressInfo } from 'node:net'
 import type { DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client'
-import { EventSource } from 'eventsource'
-import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../../router.ts'
 import { buildServer } from '../../server.ts'
-import { insertCatalogFixture, testKioskToken } from '../../testing/catalog-fixture.ts'
-import { fixturePassword, insertFixture } from '../../testing/fixture.ts'
+import { clientOf, kioskOf, signIn } from '../../testing/http-clients.ts'
+import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
+import { insertFixture } from '../../testing/fixture.ts'
 
 describe.each(testDialects)('live queue changes over SSE on %s', (dialect) => {
   let database: DatabaseHandle
   let app: Awaited<ReturnType<typeof buildServer>>
-  let url: string
+  let baseUrl: string
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect)
@@ -24,7 +21,7 @@ describe.each(testDialects)('live queue changes over SSE on %s', (dialect) => {
       config: { webDist: '/nonexistent', trustProxy: false, logLevel: 'silent', demo: false },
     })
     await app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/trpc`
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   })
   afterAll(async () => {
     app.server.closeAllConnections()
@@ -33,37 +30,8 @@ describe.each(testDialects)('live queue changes over SSE on %s', (dialect) => {
   })
 
   it('tells a signed-in page within a second that a ticket was issued at its center', async () => {
-    const login = await fetch(`${url}/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ json: { username: 'staff1', password: fixturePassword } }),
-    })
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-    const withCookie: typeof fetch = (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } })
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({
-            url,
-            transformer: superjson,
-            EventSource,
-            eventSourceOptions: { fetch: withCookie },
-          }),
-          false: httpBatchLink({ url, transformer: superjson, fetch: withCookie }),
-        }),
-      ],
-    })
-    const kiosk = createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url,
-          transformer: superjson,
-          headers: { 'x-kiosk-token': testKioskToken },
-        }),
-      ],
-    })
+    const client = clientOf(baseUrl, await signIn(baseUrl, 'staff1'))
+    const kiosk = kioskOf(baseUrl)
 
     let issued: Promise<unknown> = Promise.resolve()
     const received = new Promise<{ centerId: number; at: number }>((resolve, reject) => {

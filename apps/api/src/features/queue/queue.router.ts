@@ -5,10 +5,12 @@ import {
   openCounterInput,
   pauseInput,
   registerKioskInput,
+  revealTicketIdNumberInput,
   ticketActionInput,
   transferTicketInput,
 } from '@onewindow/contracts'
 import { centerScopedProcedure, kioskProcedure, permissionProcedure } from '../../trpc.ts'
+import { revealTicketIdNumber } from '../id-numbers/id-number-reveal.service.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { boardOf } from './board.service.ts'
 import { callNext, stepTicket } from './calling.service.ts'
@@ -54,6 +56,7 @@ export const queueRouter = {
   kiosks: {
     list: centerScopedProcedure('kiosk.manage').query(({ ctx }) => listKiosks(ctx.db, ctx.scope)),
     register: permissionProcedure('kiosk.manage')
+      .meta({ access: 'kiosk.manage', secretResult: true })
       .input(registerKioskInput)
       .mutation(({ ctx, input }) => registerKiosk(ctx.db, ctx.user, actorOf(ctx), input)),
     revoke: permissionProcedure('kiosk.manage')
@@ -101,6 +104,11 @@ export const queueRouter = {
       await stepTicket(ctx.db, ctx.user, actorOf(ctx), input.ticketId, 'start')
       return ok
     }),
+    /** The resident's full ID number, once, for a reason kept in the operation log. */
+    revealIdNumber: work
+      .meta({ access: 'queue.work', secretResult: true })
+      .input(revealTicketIdNumberInput)
+      .mutation(({ ctx, input }) => revealTicketIdNumber(ctx.db, ctx.user, actorOf(ctx), input)),
     finish: work
       .input(finishTicketInput)
       .mutation(({ ctx, input }) => finishTicket(ctx.db, ctx.user, actorOf(ctx), input)),

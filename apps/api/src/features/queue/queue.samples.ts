@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { SessionUser } from '@onewindow/contracts'
-import type { Database, TicketStatus } from '@onewindow/db'
+import { type Database, type TicketStatus, sealIdNumber } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 
 /*
@@ -135,6 +135,16 @@ export const queueSamples: Record<string, unknown> = {
   'queue.workbench.start': async (db: Db, user: SessionUser | null) => ({
     ticketId: await myTicket(db, user, 'called'),
   }),
+  'queue.workbench.revealIdNumber': async (db: Db, user: SessionUser | null) => {
+    const ticketId = await myTicket(db, user, 'serving')
+    const sealed = sealIdNumber('310101199001011234')
+    await db
+      .updateTable('ticket')
+      .set({ resident_id_number_encrypted: sealed.encrypted, resident_id_number_hash: sealed.hash })
+      .where('id', '=', ticketId)
+      .execute()
+    return { ticketId, reason: '核对居民身份' }
+  },
   'queue.workbench.finish': async (db: Db, user: SessionUser | null) => ({
     ticketId: await myTicket(db, user, 'serving'),
     outcome: 'case',

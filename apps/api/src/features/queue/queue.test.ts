@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { DatabaseHandle } from '@onewindow/db'
+import { type DatabaseHandle, decryptIdNumber } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture, testKioskToken } from '../../testing/catalog-fixture.ts'
@@ -185,14 +185,12 @@ describe.each(testDialects)('the live queue on %s', (dialect) => {
     expect(await countRows(database.db, 'service_case')).toBe(cases + 1)
     const opened = await database.db
       .selectFrom('service_case')
-      .select(['status', 'department_id', 'applicant_id_number'])
+      .select(['status', 'department_id', 'applicant_id_number_encrypted'])
       .where('id', '=', result.caseId!)
       .executeTakeFirstOrThrow()
-    expect(opened).toEqual({
-      status: 'accepted',
-      department_id: 2,
-      applicant_id_number: '31010119900101123X',
-    })
+    expect(opened).toMatchObject({ status: 'accepted', department_id: 2 })
+    // Stored encrypted, in its normalized form.
+    expect(decryptIdNumber(opened.applicant_id_number_encrypted!)).toBe('31010119900101123X')
     const board = await kiosk().queue.board()
     expect(board.countersOpen).toBeGreaterThanOrEqual(1)
   })

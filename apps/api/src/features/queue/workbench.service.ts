@@ -1,7 +1,7 @@
 import { type SessionUser, shanghaiToday } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
-import { maskIdNumber } from '@onewindow/domain'
 import type { Kysely } from 'kysely'
+import { maskedIdNumber } from '../id-numbers/id-number-display.ts'
 import { currentTicketId } from './calling.service.ts'
 import { focusSkillOf, servableSkills, sessionOf } from './counter-sessions.service.ts'
 
@@ -27,7 +27,7 @@ async function currentTicket(db: Kysely<Database>, counterId: number) {
       'ticket.recall_count',
       'ticket.appointment_at',
       'ticket.resident_name',
-      'ticket.resident_id_number',
+      'ticket.resident_id_number_encrypted',
     ])
     .where('ticket.id', '=', id)
     .executeTakeFirstOrThrow()
@@ -48,7 +48,7 @@ async function currentTicket(db: Kysely<Database>, counterId: number) {
     recallCount: row.recall_count,
     // Only a called ticket is shown here, so the resident is never visible before the call.
     residentName: row.resident_name,
-    residentIdNumber: row.resident_id_number ? maskIdNumber(row.resident_id_number) : null,
+    residentIdNumber: maskedIdNumber(row.resident_id_number_encrypted),
   }
 }
 

@@ -1,4 +1,5 @@
-import { EventEmitter, on } from 'node:events'
+import { missed } from '../../realtime/bus.ts'
+import { realtime } from '../../realtime/realtime.ts'
 
 /** A quota just reached its warning share, or filled. */
 export interface QuotaAlert {
@@ -11,17 +12,19 @@ export interface QuotaAlert {
   amount: number
 }
 
-// In-process, like the queue's changes: one API instance sees its own alerts only.
-const bus = new EventEmitter()
-bus.setMaxListeners(0)
+const channelOf = (centerId: number) => `quota:center:${centerId}`
 
 export function publishQuotaAlerts(centerId: number, alerts: readonly QuotaAlert[]): void {
-  for (const alert of alerts) bus.emit(`center:${centerId}`, alert)
+  for (const alert of alerts) realtime().publish(channelOf(centerId), alert)
 }
 
-/** The alerts raised by what happens at one center, until the signal aborts. */
+/**
+ * The alerts raised by what happens at one center, on any instance, until the signal aborts.
+ * An alert is a passing notice: those lost while Redis was unreachable are not made up for
+ * (the quota page shows the counts on its next read).
+ */
 export async function* quotaAlerts(centerId: number, signal?: AbortSignal) {
-  for await (const [alert] of on(bus, `center:${centerId}`, { signal })) {
-    yield alert as QuotaAlert
+  for await (const alert of realtime().subscribe<QuotaAlert>(channelOf(centerId), signal)) {
+    if (alert !== missed) yield alert
   }
 }

@@ -2,6 +2,7 @@ import { type Role, type SkillLevel, certifiedLevel } from '@onewindow/contracts
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { type CenterScope, whereInScope } from '../../scope.ts'
+import { containsLiteral } from '../../text-search.ts'
 
 export interface SkillsMatrixQuery {
   scope: CenterScope
@@ -42,8 +43,8 @@ function staffRows(db: Kysely<Database>, query: SkillsMatrixQuery) {
     .$if(Boolean(query.search), (qb) =>
       qb.where((eb) =>
         eb.or([
-          eb('staff.username', 'like', `%${query.search}%`),
-          eb('staff.display_name', 'like', `%${query.search}%`),
+          containsLiteral('staff.username', query.search!),
+          containsLiteral('staff.display_name', query.search!),
         ]),
       ),
     )

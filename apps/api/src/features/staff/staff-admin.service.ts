@@ -14,6 +14,7 @@ import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { assertMayAssign, assertMayManage } from './staff-rules.ts'
 import { temporaryPassword } from './temporary-password.ts'
 import { isUniqueViolation } from '../../db-errors.ts'
+import { bumpVersion } from '../../row-version.ts'
 
 const editableColumns = [
   'id',
@@ -25,6 +26,7 @@ const editableColumns = [
   'phone',
   'weekly_minutes',
   'department_id',
+  'version',
 ] as const
 
 type EditableRow = Pick<Staff, (typeof editableColumns)[number]>
@@ -34,7 +36,7 @@ function loadEditable(db: Kysely<Database>, staffId: number): Promise<EditableRo
 }
 
 /** What the log keeps of an account: the phone masked, as everywhere else it is shown. */
-function logView(row: Omit<EditableRow, 'id' | 'username' | 'status'>) {
+function logView(row: Omit<EditableRow, 'id' | 'username' | 'status' | 'version'>) {
   return {
     displayName: row.display_name,
     role: row.role,
@@ -60,6 +62,7 @@ export async function getStaff(db: Kysely<Database>, user: SessionUser, staffId:
     phone: row.phone,
     weeklyMinutes: row.weekly_minutes,
     departmentId: row.department_id,
+    version: row.version,
   }
 }
 
@@ -173,7 +176,7 @@ export async function updateStaffIn(
   trx: Transaction<Database>,
   user: SessionUser,
   actor: Actor,
-  input: UpdateStaffInput,
+  input: Omit<UpdateStaffInput, 'version'> & { version: number | null },
 ) {
   const before = await loadEditable(trx, input.staffId)
   if (!before) throw notFound()
@@ -197,7 +200,13 @@ export async function updateStaffIn(
   const changed = (Object.keys(after) as (keyof typeof after)[]).some(
     (key) => after[key] !== before[key],
   )
-  if (!changed) return { changed: false }
+  if (!changed) {
+    if (input.version !== null && input.version !== before.version) {
+      throw appError('CONFLICT', 'common.staleVersion')
+    }
+    return { changed: false }
+  }
+  await bumpVersion(trx, 'staff', input.staffId, input.version)
   await trx
     .updateTable('staff')
     .set({ ...after, updated_at: Date.now() })

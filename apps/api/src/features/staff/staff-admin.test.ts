@@ -2,11 +2,13 @@ import type { DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
-import { callerFor, insertFixture } from '../../testing/fixture.ts'
+import { insertFixture } from '../../testing/fixture.ts'
+import { signInFully } from '../../testing/sign-in.ts'
 import { appRouter } from '../../router.ts'
 import { hashToken, resolveSession } from '../auth/session.service.ts'
 import { rejection, staffTesting } from './test-support.ts'
 import { isUniqueViolation } from '../../db-errors.ts'
+import { versionOf } from '../../testing/versions.ts'
 
 /** An account's editable fields: what the edit form sends. */
 const fieldsOf = (overrides: Record<string, unknown> = {}) => ({
@@ -44,10 +46,12 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     )
-  const signIn = (username: string, password: string) =>
-    callerFor(database, null, {
-      ip: `10.7.${Math.floor(Math.random() * 250)}.1`,
-    }).caller.auth.login({ username, password })
+  const signIn = async (username: string, password: string) =>
+    (
+      await signInFully(database, username, password, {
+        ip: `10.7.${Math.floor(Math.random() * 250)}.1`,
+      })
+    ).user
 
   it('lets a manager open an account in the own center, with a one-time password', async () => {
     const manager = await asUser('manager1')
@@ -128,7 +132,11 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
   it('edits an account and logs before and after', async () => {
     const manager = await asUser('manager1')
     const { id } = (await staffRow('zhaolei01'))!
-    const input = { ...fieldsOf({ displayName: '赵磊', weeklyMinutes: 1800 }), staffId: id }
+    const input = {
+      ...fieldsOf({ displayName: '赵磊', weeklyMinutes: 1800 }),
+      staffId: id,
+      version: await versionOf(database.db, 'staff', id),
+    }
     expect(await manager.staff.update({ ...input, role: 'supervisor' })).toEqual({ changed: true })
     expect(await staffRow('zhaolei01')).toMatchObject({
       display_name: '赵磊',
@@ -144,7 +152,8 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
       weeklyMinutes: 1800,
     })
     const logs = await logCount()
-    expect(await manager.staff.update({ ...input, role: 'supervisor' })).toEqual({ changed: false })
+    const unchanged = { ...input, role: 'supervisor' as const, version: input.version + 1 }
+    expect(await manager.staff.update(unchanged)).toEqual({ changed: false })
     expect(await logCount()).toBe(logs)
     expect(await manager.staff.get({ staffId: id })).toMatchObject({ phone: '13912345678' })
   })
@@ -156,7 +165,7 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
     ).staff.create(newcomer('lijing01', { role: 'manager' }))
     const before = await database.db.selectFrom('staff').selectAll().orderBy('id').execute()
     const logs = await logCount()
-    const fields = { phone: '', weeklyMinutes: 2400 }
+    const fields = { phone: '', weeklyMinutes: 2400, version: 1 }
     const attempts = [
       { staffId: 6, displayName: '乙窗口', role: 'staff', centerId: 2, ...fields },
       { staffId: 4, displayName: '甲窗口', role: 'staff', centerId: 2, ...fields },
@@ -179,11 +188,15 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
 
   it('lets nobody change their own role, and an admin move people between centers', async () => {
     const admin = await asUser('admin')
-    const self = { staffId: 1, displayName: '管理员', phone: '', weeklyMinutes: 2400 }
+    const self = { staffId: 1, version: 1, displayName: '管理员', phone: '', weeklyMinutes: 2400 }
     const error = await rejection(admin.staff.update({ ...self, role: 'manager', centerId: 1 }))
     expect(error.message).toBe('staff.cannotChangeOwnRole')
     const { id } = (await staffRow('qianli04'))!
-    await admin.staff.update({ ...fieldsOf({ role: 'supervisor', centerId: 2 }), staffId: id })
+    await admin.staff.update({
+      ...fieldsOf({ role: 'supervisor', centerId: 2 }),
+      staffId: id,
+      version: await versionOf(database.db, 'staff', id),
+    })
     expect(await staffRow('qianli04')).toMatchObject({ center_id: 2 })
     expect((await lastLogs())[0]).toMatchObject({ action: 'staff.update', center_id: 2 })
   })
@@ -192,8 +205,8 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
     const { id } = (await staffRow('zhaolei01'))!
     const admin = await asUser('admin')
     const oldPassword = (await admin.staff.resetPassword({ staffId: id })).temporaryPassword
-    const { caller, cookies } = callerFor(database, null, { ip: '10.8.0.1' })
-    await caller.auth.login({ username: 'zhaolei01', password: oldPassword })
+    // zhaolei01 is a supervisor by now, who sets up an authenticator at the first sign-in.
+    const { cookies } = await signInFully(database, 'zhaolei01', oldPassword, { ip: '10.8.0.1' })
     const oldToken = hashToken(cookies.set[0]!)
     expect(await resolveSession(database.db, oldToken)).not.toBeNull()
 
@@ -235,6 +248,7 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
       )
     await manager.staff.update({
       staffId: 4,
+      version: await versionOf(database.db, 'staff', 4),
       displayName: '甲窗口',
       role: 'staff',
       centerId: 1,

@@ -10,9 +10,11 @@ import {
   updateStaffInput,
 } from '@onewindow/contracts'
 import { centerScopedProcedure, permissionProcedure } from '../../trpc.ts'
+import { resetTwoFactor } from '../auth/two-factor-account.service.ts'
 import { actorOf } from '../operation-log/log-chain.ts'
 import { bulkAssignSkill, setStaffSkill } from './skill-assignment.service.ts'
 import { getSkillsMatrix } from './skills-matrix.service.ts'
+import { endSessions, listActiveSessions } from './staff-sessions.service.ts'
 import { createStaff, getStaff, resetStaffPassword, updateStaff } from './staff-admin.service.ts'
 import { listStaff, setStaffStatus, unlockStaff } from './staff.service.ts'
 
@@ -26,6 +28,7 @@ export const staffRouter = {
     .query(({ ctx, input }) => getStaff(ctx.db, ctx.user, input.staffId)),
 
   create: permissionProcedure('staff.manage')
+    .meta({ access: 'staff.manage', secretResult: true })
     .input(createStaffInput)
     .mutation(({ ctx, input }) => createStaff(ctx.db, ctx.user, actorOf(ctx), input)),
 
@@ -49,10 +52,32 @@ export const staffRouter = {
 
   /** The temporary password is in this answer only; it is never stored or logged in clear. */
   resetPassword: permissionProcedure('staff.manage')
+    .meta({ access: 'staff.manage', secretResult: true })
     .input(staffIdInput)
     .mutation(({ ctx, input }) =>
       resetStaffPassword(ctx.db, ctx.user, actorOf(ctx), input.staffId),
     ),
+
+  /** Where an account is signed in now: start, last request, IP and browser of each session. */
+  sessions: permissionProcedure('session.manage')
+    .input(staffIdInput)
+    .query(({ ctx, input }) =>
+      listActiveSessions(ctx.db, ctx.user, input.staffId, ctx.sessionTokenHash),
+    ),
+
+  endSessions: permissionProcedure('session.manage')
+    .input(staffIdInput)
+    .mutation(({ ctx, input }) =>
+      endSessions(ctx.db, ctx.user, actorOf(ctx), input.staffId, ctx.sessionTokenHash),
+    ),
+
+  /** Clears a lost authenticator: the person's sessions end, and they set up a new one. */
+  resetTwoFactor: permissionProcedure('twoFactor.reset')
+    .input(staffIdInput)
+    .mutation(async ({ ctx, input }) => {
+      await resetTwoFactor(ctx.db, ctx.user, actorOf(ctx), input.staffId)
+      return { ok: true as const }
+    }),
 
   skillsMatrix: centerScopedProcedure('staff.read')
     .input(skillsMatrixInput)

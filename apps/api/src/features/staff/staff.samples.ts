@@ -1,6 +1,8 @@
 import type { Database } from '@onewindow/db'
 import type { Kysely } from 'kysely'
 import { insertSpareStaff } from '../../testing/samples.ts'
+import { versionOf } from '../../testing/versions.ts'
+import { enrolForTest } from '../../testing/sign-in.ts'
 
 /**
  * A valid input per procedure, for the generated permission tests (see permissions.test.ts).
@@ -25,8 +27,9 @@ export const staffSamples: Record<string, unknown> = {
     phone: '',
     weeklyMinutes: 2400,
   }),
-  'staff.update': () => ({
+  'staff.update': async (db: Kysely<Database>) => ({
     staffId: 4,
+    version: await versionOf(db, 'staff', 4),
     displayName: '甲窗口',
     role: 'staff',
     centerId: 1,
@@ -39,6 +42,14 @@ export const staffSamples: Record<string, unknown> = {
   'staff.resetPassword': async (db: Kysely<Database>) => ({
     staffId: await insertSpareStaff(db, `spare-${process.pid}-${next()}`),
   }),
+  // A spare account with an authenticator each time: a reset takes it away.
+  'staff.resetTwoFactor': async (db: Kysely<Database>) => {
+    const staffId = await insertSpareStaff(db, `spare-2fa-${process.pid}-${next()}`)
+    await enrolForTest(db, staffId)
+    return { staffId }
+  },
+  'staff.sessions': { staffId: 4 },
+  'staff.endSessions': { staffId: 4 },
   'staff.skillsMatrix': {},
   'staff.setSkill': () => {
     const n = next()

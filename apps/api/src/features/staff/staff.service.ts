@@ -6,6 +6,7 @@ import { appError, notFound } from '../../errors.ts'
 import { type CenterScope, assertCenterAccess, whereInScope } from '../../scope.ts'
 import { revokeSessionsOf } from '../auth/session.service.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
+import { containsLiteral } from '../../text-search.ts'
 
 export interface ListStaffQuery {
   scope: CenterScope
@@ -17,7 +18,10 @@ export interface ListStaffQuery {
 
 export async function listStaff(db: Kysely<Database>, query: ListStaffQuery) {
   const filtered = whereInScope(
-    db.selectFrom('staff').leftJoin('center', 'center.id', 'staff.center_id'),
+    db
+      .selectFrom('staff')
+      .leftJoin('center', 'center.id', 'staff.center_id')
+      .leftJoin('staff_two_factor', 'staff_two_factor.staff_id', 'staff.id'),
     'staff.center_id',
     query.scope,
   )
@@ -25,8 +29,8 @@ export async function listStaff(db: Kysely<Database>, query: ListStaffQuery) {
     .$if(Boolean(query.search), (qb) =>
       qb.where((eb) =>
         eb.or([
-          eb('staff.username', 'like', `%${query.search}%`),
-          eb('staff.display_name', 'like', `%${query.search}%`),
+          containsLiteral('staff.username', query.search!),
+          containsLiteral('staff.display_name', query.search!),
         ]),
       ),
     )
@@ -42,6 +46,7 @@ export async function listStaff(db: Kysely<Database>, query: ListStaffQuery) {
         'staff.center_id',
         'center.name as center_name',
         'staff.locked_until',
+        'staff_two_factor.enrolled_at',
       ])
       .orderBy('staff.id')
       .limit(query.pageSize)
@@ -62,6 +67,7 @@ export async function listStaff(db: Kysely<Database>, query: ListStaffQuery) {
       centerId: row.center_id,
       centerName: row.center_name,
       locked: row.locked_until !== null && Number(row.locked_until) > now,
+      twoFactor: row.enrolled_at !== null,
     })),
   }
 }

@@ -156,7 +156,7 @@ export async function serviceItemsImportPlan(
           if (!input.success) throw input.error
           const id = lookups.items.get(row.code.toLowerCase())
           if (id === undefined) await insertItem(trx, actor, input.data, row.status)
-          else await updateItemIn(trx, actor, { ...input.data, id }, row.status)
+          else await updateItemIn(trx, actor, { ...input.data, id, version: null }, row.status)
         }
       })
       return outcome

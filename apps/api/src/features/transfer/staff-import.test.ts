@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { callerAs, countRows } from '../../testing/callers.ts'
 import { callerFor, insertFixture } from '../../testing/fixture.ts'
+import { userOf } from '../../testing/sign-in.ts'
 import { readSheet } from './spreadsheet.ts'
 
 const header = '用户名,姓名,角色,所属中心编码,手机号,每周合同工时(分钟)'
@@ -55,7 +56,7 @@ describe.each(testDialects)('importing and exporting staff on %s', (dialect) => 
       username: 'newbie01',
       password: result.temporaryPasswords[0]!.password,
     })
-    expect(signIn.mustChangePassword).toBe(true)
+    expect(userOf(signIn).mustChangePassword).toBe(true)
     expect(await snapshot()).toMatchObject({ staff: before.staff + 1 })
   })
 

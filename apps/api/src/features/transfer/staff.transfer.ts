@@ -174,7 +174,12 @@ export async function staffImportPlan(
         for (const { row } of changedRows(rows)) {
           const input = toInput(row) as CreateStaffInput
           const account = existing.get(row.username)
-          if (account) await updateStaffIn(trx, user, actor, { ...input, staffId: account.id })
+          if (account)
+            await updateStaffIn(trx, user, actor, {
+              ...input,
+              staffId: account.id,
+              version: null,
+            })
           else await insertStaff(trx, user, actor, input, hashes.get(row.username)!)
         }
       })

@@ -49,6 +49,7 @@ export const transferRouter = {
 
   /** Rows outside the caller's center are refused line by line, like any other bad row. */
   importStaff: permissionProcedure('staff.manage')
+    .meta({ access: 'staff.manage', secretResult: true })
     .input(importInput)
     .mutation(async ({ ctx, input }) =>
       runImport(

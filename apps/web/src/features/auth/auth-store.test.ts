@@ -10,6 +10,7 @@ vi.mock('../../trpc', () => ({
     auth: {
       me: { query: vi.fn() },
       login: { mutate: vi.fn() },
+      verifyCode: { mutate: vi.fn() },
       logout: { mutate: vi.fn() },
     },
   },
@@ -17,6 +18,7 @@ vi.mock('../../trpc', () => ({
 
 const me = vi.mocked(trpc.auth.me.query)
 const login = vi.mocked(trpc.auth.login.mutate)
+const verifyCode = vi.mocked(trpc.auth.verifyCode.mutate)
 const logout = vi.mocked(trpc.auth.logout.mutate)
 
 const manager: SessionUser = {
@@ -68,11 +70,28 @@ describe('auth store', () => {
   })
 
   it('signs in and keeps the user; the login form shows its own errors', async () => {
-    login.mockResolvedValue(manager)
+    login.mockResolvedValue({ step: 'signedIn', user: manager })
     const auth = useAuthStore()
     await auth.login('manager', 'onewindow')
     expect(login).toHaveBeenCalledWith(
       { username: 'manager', password: 'onewindow' },
+      { context: { quiet: true } },
+    )
+    expect(auth.user?.username).toBe('manager')
+  })
+
+  it('waits for the code when the account has a second factor, then keeps the user', async () => {
+    login.mockResolvedValue({ step: 'code', challenge: 'c'.repeat(43) })
+    verifyCode.mockResolvedValue({ step: 'signedIn', user: manager })
+    const auth = useAuthStore()
+    expect(await auth.login('manager', 'onewindow')).toEqual({
+      step: 'code',
+      challenge: 'c'.repeat(43),
+    })
+    expect(auth.user).toBeNull()
+    await auth.verifyCode('c'.repeat(43), '123456')
+    expect(verifyCode).toHaveBeenCalledWith(
+      { challenge: 'c'.repeat(43), code: '123456' },
       { context: { quiet: true } },
     )
     expect(auth.user?.username).toBe('manager')
@@ -86,7 +105,7 @@ describe('auth store', () => {
   })
 
   it('signs out locally even when the server call fails', async () => {
-    login.mockResolvedValue(manager)
+    login.mockResolvedValue({ step: 'signedIn', user: manager })
     logout.mockRejectedValue(networkError())
     const auth = useAuthStore()
     await auth.login('manager', 'onewindow')
@@ -97,7 +116,7 @@ describe('auth store', () => {
   it('answers permission questions from the role', async () => {
     const auth = useAuthStore()
     expect(auth.can('staff.read')).toBe(false)
-    login.mockResolvedValue(manager)
+    login.mockResolvedValue({ step: 'signedIn', user: manager })
     await auth.login('manager', 'onewindow')
     expect(auth.can('staff.manage')).toBe(true)
     expect(auth.can('operationLog.verify')).toBe(false)

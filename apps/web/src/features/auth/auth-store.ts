@@ -1,8 +1,13 @@
+import type { RouterOutputs } from '@onewindow/api'
 import { type Permission, type SessionUser, can as roleCan } from '@onewindow/contracts'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { isUnauthorized } from '../../api-errors'
 import { trpc } from '../../trpc'
+
+export type LoginOutcome = RouterOutputs['auth']['login']
+/** A sign-in halfway: the password was right, a code is due. */
+export type SecondStep = Exclude<LoginOutcome, { step: 'signedIn' }>
 
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<SessionUser | null>(null)
@@ -32,14 +37,28 @@ export const useAuthStore = defineStore('auth', () => {
     return pending
   }
 
-  async function login(username: string, password: string): Promise<SessionUser> {
-    const signedInUser = await trpc.auth.login.mutate(
+  /** The password step: signed in, or a code (or an authenticator to set up) still due. */
+  async function login(username: string, password: string): Promise<LoginOutcome> {
+    const outcome = await trpc.auth.login.mutate(
       { username, password },
       { context: { quiet: true } },
     )
+    if (outcome.step === 'signedIn') signedInAs(outcome.user)
+    return outcome
+  }
+
+  /** The code step, answering the challenge `login` handed out. */
+  async function verifyCode(challenge: string, code: string): Promise<void> {
+    const { user } = await trpc.auth.verifyCode.mutate(
+      { challenge, code },
+      { context: { quiet: true } },
+    )
+    signedInAs(user)
+  }
+
+  function signedInAs(signedInUser: SessionUser): void {
     user.value = signedInUser
     loaded.value = true
-    return signedInUser
   }
 
   async function logout(): Promise<void> {
@@ -69,5 +88,17 @@ export const useAuthStore = defineStore('auth', () => {
     return user.value !== null && roleCan(user.value.role, permission)
   }
 
-  return { user, loaded, signedIn, load, ensureLoaded, login, logout, clear, changePassword, can }
+  return {
+    user,
+    loaded,
+    signedIn,
+    load,
+    ensureLoaded,
+    login,
+    verifyCode,
+    logout,
+    clear,
+    changePassword,
+    can,
+  }
 })

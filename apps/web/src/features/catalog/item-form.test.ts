@@ -93,6 +93,7 @@ describe('the item form', () => {
       materials: ['身份证', '户口簿'],
       status: 'active',
       availability: 'selected',
+      version: 3,
       centers: [{ id: 2, name: '梅园街道' }],
       inUse: false,
     }

@@ -89,6 +89,8 @@ export const operationLogEnUS: typeof operationLogZhCN = {
       loginFailed: 'Failed sign-in',
       locked: 'Account locked',
       changePassword: 'Changed password',
+      enableTwoFactor: 'Turned on two-step verification',
+      disableTwoFactor: 'Turned off two-step verification',
     },
     staff: {
       create: 'Create staff',
@@ -98,6 +100,8 @@ export const operationLogEnUS: typeof operationLogZhCN = {
       resetPassword: 'Reset password',
       setSkill: 'Change a skill',
       bulkAssignSkill: 'Assign a skill to many',
+      endSessions: 'Ended sign-in sessions',
+      resetTwoFactor: 'Reset two-step verification',
     },
     catalog: {
       createDepartment: 'Create department',
@@ -139,11 +143,13 @@ export const operationLogEnUS: typeof operationLogZhCN = {
       cancelAutoCall: 'Cancelled auto-call',
       registerKiosk: 'Registered a kiosk',
       revokeKiosk: 'Revoked a kiosk',
+      revealIdNumber: 'Revealed the ID number of a ticket',
     },
     appointment: { book: 'Booked', cancel: 'Cancelled a booking' },
     case: {
       accept: 'Accepted at the window',
       reveal: 'Revealed personal data',
+      revealIdNumber: 'Revealed the ID number of a case',
       take: 'Taken',
       requestMaterials: 'Materials requested',
       supplyMaterials: 'Materials supplied',

@@ -86,6 +86,8 @@ export const operationLogZhCN = {
       loginFailed: '登录失败',
       locked: '账户被锁定',
       changePassword: '修改密码',
+      enableTwoFactor: '开启两步验证',
+      disableTwoFactor: '关闭两步验证',
     },
     staff: {
       create: '新增人员',
@@ -95,6 +97,8 @@ export const operationLogZhCN = {
       resetPassword: '重置密码',
       setSkill: '调整技能',
       bulkAssignSkill: '批量授予技能',
+      endSessions: '结束登录会话',
+      resetTwoFactor: '重置两步验证',
     },
     catalog: {
       createDepartment: '新增部门',
@@ -132,11 +136,13 @@ export const operationLogZhCN = {
       cancelAutoCall: '取消自动叫号',
       registerKiosk: '登记取号机',
       revokeKiosk: '吊销取号机',
+      revealIdNumber: '查看取号居民完整身份证号',
     },
     appointment: { book: '预约', cancel: '取消预约' },
     case: {
       accept: '窗口受理',
       reveal: '查看完整信息',
+      revealIdNumber: '查看申请人完整身份证号',
       take: '接件办理',
       requestMaterials: '要求补正',
       supplyMaterials: '材料已补齐',

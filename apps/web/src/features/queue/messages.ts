@@ -121,6 +121,7 @@ export const queueZhCN = {
     calledAt: '叫号',
     servingStartedAt: '开始办理',
     resident: '申请人',
+    residentIdNumber: '身份证号',
     priority: '绿色通道',
     status: {
       waiting: '等候中',
@@ -316,6 +317,7 @@ export const queueEnUS: typeof queueZhCN = {
     calledAt: 'Called',
     servingStartedAt: 'Started',
     resident: 'Applicant',
+    residentIdNumber: 'ID number',
     priority: 'Priority',
     status: {
       waiting: 'Waiting',

@@ -17,7 +17,7 @@ export interface PasswordGrant {
 }
 
 /**
- * Enable, disable, unlock and reset password, each behind a confirmation; `afterChange` refreshes
+ * Enable, disable, unlock, reset password and two-step verification, each behind a confirmation; `afterChange` refreshes
  * the list.
  */
 export function useStaffActions(afterChange: () => Promise<void>) {
@@ -84,5 +84,19 @@ export function useStaffActions(afterChange: () => Promise<void>) {
     }
   }
 
-  return { setStatus, unlock, resetPassword }
+  async function resetTwoFactor(row: StaffRow): Promise<void> {
+    const names = { name: row.displayName, username: row.username }
+    const ok = await confirmed(
+      t('twoFactor.reset.confirmTitle'),
+      t('twoFactor.reset.confirm', names),
+      t('twoFactor.reset.confirmButton'),
+    )
+    if (!ok) return
+    await run(
+      () => trpc.staff.resetTwoFactor.mutate({ staffId: row.id }),
+      t('twoFactor.reset.done', names),
+    )
+  }
+
+  return { setStatus, unlock, resetPassword, resetTwoFactor }
 }

@@ -11,7 +11,7 @@ import {
 import type { FormItemRule, FormRules } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { describeApiError } from '../../api-errors'
+import { describeApiError, isStaleVersion } from '../../api-errors'
 import { trpc } from '../../trpc'
 import { useAuthStore } from '../auth/auth-store'
 
@@ -41,6 +41,8 @@ export function useStaffForm() {
   const auth = useAuthStore()
   const districtWide = computed(() => (auth.user ? isDistrictWide(auth.user.role) : false))
   const staffId = ref<number | null>(null)
+  /** The version of the account as loaded; the save names it. */
+  const version = ref(0)
   const loading = ref(false)
   const saving = ref(false)
   const usernameError = ref('')
@@ -120,6 +122,7 @@ export function useStaffForm() {
     loading.value = true
     try {
       const person = await trpc.staff.get.query({ staffId: id })
+      version.value = person.version
       Object.assign(model, {
         username: person.username,
         displayName: person.displayName,
@@ -151,11 +154,17 @@ export function useStaffForm() {
         const created = await trpc.staff.create.mutate({ ...fields, username: model.username })
         return { kind: 'created', name: fields.displayName, ...created }
       }
-      const { changed } = await trpc.staff.update.mutate({ ...fields, staffId: staffId.value })
+      const { changed } = await trpc.staff.update.mutate({
+        ...fields,
+        staffId: staffId.value,
+        version: version.value,
+      })
       return { kind: 'updated', name: fields.displayName, changed }
     } catch (error) {
       const failure = describeApiError(error, '')
       if (failure.appCode === 'staff.duplicateUsername') usernameError.value = failure.message
+      // Someone else saved first (the toast says so): show the account as it is now.
+      if (isStaleVersion(error) && staffId.value !== null) await open(staffId.value)
       return null
     } finally {
       saving.value = false

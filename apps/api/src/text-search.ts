@@ -8,12 +8,16 @@ export function likeLiteral(text: string): string {
   return `%${text.replace(/[!%_]/g, (ch) => escapeChar + ch)}%`
 }
 
+/** Whether a text column contains `text` as written: no character of it is a wildcard. */
+export function containsLiteral(column: string, text: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${likeLiteral(text)} escape ${sql.lit(escapeChar)}`
+}
+
 /**
  * Whether a JSON column holds `text` inside one of its values. The needle is encoded as JSON
  * encodes a string (quotes and backslashes escaped), so it matches what was written, and it is
  * bound as a parameter, never spliced into the SQL.
  */
 export function containsText(column: string, text: string): RawBuilder<SqlBool> {
-  const encoded = JSON.stringify(text).slice(1, -1)
-  return sql<SqlBool>`${sql.ref(column)} like ${likeLiteral(encoded)} escape ${sql.lit(escapeChar)}`
+  return containsLiteral(column, JSON.stringify(text).slice(1, -1))
 }

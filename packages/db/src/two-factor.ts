@@ -1,0 +1,113 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { Secret, TOTP } from 'otpauth'
+import { isDemoEnvironment } from './id-numbers.ts'
+
+/*
+ * Two-factor sign-in with time-based one-time passwords (RFC 6238): SHA-1, 6 digits, 30-second
+ * steps, the parameters every authenticator app understands. Secrets are kept base32-encoded and,
+ * at rest, sealed with AES-256-GCM under TWO_FACTOR_KEY as `v1:<iv>:<tag>:<ciphertext>`.
+ */
+
+export const totpIssuer = 'onewindow'
+export const totpStepMs = 30_000
+/** Codes of the steps just before and after the current one still count (clock drift, typing). */
+export const totpWindow = 1
+
+const totp = (secret: string, label = '') =>
+  new TOTP({
+    issuer: totpIssuer,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: totpStepMs / 1000,
+    secret: Secret.fromBase32(secret),
+  })
+
+/** A new random 160-bit secret, base32-encoded as authenticator apps take it. */
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32
+}
+
+export function totpStepAt(at: number): number {
+  return Math.floor(at / totpStepMs)
+}
+
+/** The code of one time step (the current one by default). */
+export function totpCode(secret: string, step = totpStepAt(Date.now())): string {
+  return totp(secret).generate({ timestamp: step * totpStepMs })
+}
+
+/** The otpauth:// address an authenticator app reads from the enrolment QR code. */
+export function totpUri(secret: string, username: string): string {
+  return totp(secret, username).toString()
+}
+
+/** The time step whose code `code` is, within the window around `at`; null when none is. */
+export function matchTotpStep(secret: string, code: string, at = Date.now()): number | null {
+  const delta = totp(secret).validate({ token: code, timestamp: at, window: totpWindow })
+  return delta === null ? null : totpStepAt(at) + delta
+}
+
+/**
+ * The earliest step whose code would be accepted now after `lastStep` was used, or null while
+ * every step of the window is spent. The step before the current one is skipped in the current
+ * step's last seconds, when it would be out of the window by the time it arrives.
+ */
+export function nextUsableTotpStep(lastStep: number | null, at = Date.now()): number | null {
+  const current = totpStepAt(at)
+  const closing = at - current * totpStepMs > totpStepMs - 5_000
+  const earliest = Math.max(current - (closing ? 0 : totpWindow), (lastStep ?? -Infinity) + 1)
+  return earliest <= current + totpWindow ? earliest : null
+}
+
+const version = 'v1'
+
+const developmentKey = createHash('sha256').update('onewindow development two-factor key').digest()
+
+/**
+ * The key from TWO_FACTOR_KEY (32 bytes, base64). Without it a demo or a test uses a fixed
+ * development key anyone can derive; a production installation that is not a demo refuses to go on.
+ */
+export function twoFactorKeyFrom(env: NodeJS.ProcessEnv): Buffer {
+  if (env.TWO_FACTOR_KEY) {
+    const key = Buffer.from(env.TWO_FACTOR_KEY, 'base64')
+    if (key.length !== 32) throw new Error('TWO_FACTOR_KEY must be 32 bytes, base64-encoded')
+    return key
+  }
+  if (env.NODE_ENV === 'production' && !isDemoEnvironment(env)) {
+    throw new Error('TWO_FACTOR_KEY is required in production (32 random bytes, base64)')
+  }
+  return developmentKey
+}
+
+let processKey: Buffer | undefined
+
+/** This process's key, read from the environment once. */
+export function twoFactorKey(): Buffer {
+  processKey ??= twoFactorKeyFrom(process.env)
+  return processKey
+}
+
+/** A TOTP secret (or anything else secret) as stored: AES-256-GCM under the two-factor key. */
+export function sealSecret(text: string, key = twoFactorKey()): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
+  return [version, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join(':')
+}
+
+/** The text back from its sealed form; throws if it was altered or sealed with another key. */
+export function openSecret(sealed: string, key = twoFactorKey()): string {
+  const [prefix, iv, tag, ciphertext, ...rest] = sealed.split(':')
+  if (prefix !== version || !iv || !tag || ciphertext === undefined || rest.length > 0) {
+    throw new Error('Not a sealed secret of a known version')
+  }
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+  return Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8')
+}
