@@ -11,23 +11,15 @@
  * ticket was claimed twice. Exits 1 on any error or double claim.
  */
 import { randomUUID } from 'node:crypto'
-import type { AppRouter } from '@onewindow/api'
 import { insertCatalogFixture, testKioskToken } from '@onewindow/api/testing/catalog-fixture.ts'
 import { insertFixture } from '@onewindow/api/testing/fixture.ts'
+import { clientWith } from '@onewindow/api/testing/http-clients.ts'
 import { startServerProcess } from '@onewindow/api/testing/server-process.ts'
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { createScratchDatabase } from '@onewindow/db/testing'
 import { addCalendarDays } from '@onewindow/domain'
-import {
-  TRPCClientError,
-  createTRPCClient,
-  httpLink,
-  httpSubscriptionLink,
-  splitLink,
-} from '@trpc/client'
-import { EventSource } from 'eventsource'
+import { TRPCClientError } from '@trpc/client'
 import { sql } from 'kysely'
-import superjson from 'superjson'
 import { LatencyLog, insertStaffAtCounters, sessionCookieOf } from './load-kit.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60)
@@ -57,29 +49,9 @@ const server = await startServerProcess({
   databaseUrl: scratch.url,
   env: { MYSQL_POOL_SIZE: process.env.MYSQL_POOL_SIZE ?? '20' },
 })
-const url = `${server.baseUrl}/trpc`
 const log = new LatencyLog()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean
-
-function clientWith(headers: Record<string, string>) {
-  const withHeaders: typeof fetch = (input, init) =>
-    fetch(input, { ...init, headers: { ...(init?.headers as object), ...headers } })
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url,
-          transformer: superjson,
-          EventSource,
-          eventSourceOptions: { fetch: withHeaders },
-        }),
-        false: httpLink({ url, transformer: superjson, headers }),
-      }),
-    ],
-  })
-}
 
 const appCodeOf = (error: unknown) =>
   error instanceof TRPCClientError ? (error.data as { appCode?: string } | null)?.appCode : null
@@ -93,7 +65,7 @@ let emptyCalls = 0
 let boardPings = 0
 
 async function kiosk() {
-  const client = clientWith({ 'x-kiosk-token': testKioskToken })
+  const client = clientWith(server.baseUrl, { 'x-kiosk-token': testKioskToken })
   const hourMs = (seconds * 1000) / hourlyShape.length
   const pending: Promise<unknown>[] = []
   // Arrival times follow the Poisson process itself, so timer delays never slow the day down.
@@ -113,7 +85,7 @@ async function kiosk() {
 }
 
 async function workbench(cookie: string) {
-  const client = clientWith({ cookie })
+  const client = clientWith(server.baseUrl, { cookie })
   await sleep(Math.random() * 1000)
   while (Date.now() < deadline) {
     try {
@@ -150,7 +122,7 @@ async function workbench(cookie: string) {
 
 /** A hall display: rereads the board on each change, one read at a time (changes coalesce). */
 async function wallBoard() {
-  const client = clientWith({ 'x-kiosk-token': testKioskToken })
+  const client = clientWith(server.baseUrl, { 'x-kiosk-token': testKioskToken })
   let reading = false
   let again = false
   const read = async () => {
@@ -175,7 +147,7 @@ async function wallBoard() {
 }
 
 async function dashboardViewer(cookie: string, index: number) {
-  const client = clientWith({ cookie })
+  const client = clientWith(server.baseUrl, { cookie })
   const to = new Date().toISOString().slice(0, 10)
   const range = { centerId: 1, from: addCalendarDays(to, -29), to }
   const pages = [

@@ -10,15 +10,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrateToLatest, openDatabase } from '@onewindow/db'
 import { createScratchDatabase, testDialects } from '@onewindow/db/testing'
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client'
-import { EventSource } from 'eventsource'
-import superjson from 'superjson'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildServerBundle } from '../build.ts'
 import type { QueueChange } from './features/queue/queue-events.ts'
-import type { AppRouter } from './router.ts'
 import { insertCatalogFixture, testKioskToken } from './testing/catalog-fixture.ts'
 import { fixturePassword, insertFixture } from './testing/fixture.ts'
+import { clientOf, signIn } from './testing/http-clients.ts'
 import {
   type ServerProcess,
   freePort,
@@ -29,16 +26,6 @@ import {
 const spaIndex = '<!doctype html><title>onewindow test SPA</title><div id="app"></div>'
 
 beforeAll(() => buildServerBundle(), 60_000)
-
-async function signIn(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { username: 'staff1', password: fixturePassword } }),
-  })
-  expect(response.status).toBe(200)
-  return response.headers.get('set-cookie')!.split(';')[0]!
-}
 
 function issueTicket(baseUrl: string) {
   return fetch(`${baseUrl}/trpc/queue.kiosk.issue`, {
@@ -159,24 +146,7 @@ describe.each(testDialects)('the production build on %s', (dialect) => {
     const port = await freePort()
     server = await start(port)
     const baseUrl = server.baseUrl
-    const cookie = await signIn(baseUrl)
-    const withCookie: typeof fetch = (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } })
-    const url = `${baseUrl}/trpc`
-    const client = createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({
-            url,
-            transformer: superjson,
-            EventSource,
-            eventSourceOptions: { fetch: withCookie },
-          }),
-          false: httpLink({ url, transformer: superjson, fetch: withCookie }),
-        }),
-      ],
-    })
+    const client = clientOf(baseUrl, await signIn(baseUrl, 'staff1'))
     const changes: QueueChange[] = []
     let subscribed!: () => void
     const started = new Promise<void>((done) => (subscribed = done))

@@ -1,5 +1,6 @@
 export * from './connect.ts'
 export * from './id-numbers.ts'
+export * from './sealed-text.ts'
 export * from './migrate.ts'
 export * from './passwords.ts'
 export * from './two-factor.ts'

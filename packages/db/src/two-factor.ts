@@ -1,6 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { Secret, TOTP } from 'otpauth'
-import { isDemoEnvironment } from './id-numbers.ts'
+import { keyFromEnvironment, openText, sealText } from './sealed-text.ts'
 
 /*
  * Two-factor sign-in with time-based one-time passwords (RFC 6238): SHA-1, 6 digits, 30-second
@@ -60,24 +59,9 @@ export function nextUsableTotpStep(lastStep: number | null, at = Date.now()): nu
   return earliest <= current + totpWindow ? earliest : null
 }
 
-const version = 'v1'
-
-const developmentKey = createHash('sha256').update('onewindow development two-factor key').digest()
-
-/**
- * The key from TWO_FACTOR_KEY (32 bytes, base64). Without it a demo or a test uses a fixed
- * development key anyone can derive; a production installation that is not a demo refuses to go on.
- */
+/** The key from TWO_FACTOR_KEY (keyFromEnvironment's rules). */
 export function twoFactorKeyFrom(env: NodeJS.ProcessEnv): Buffer {
-  if (env.TWO_FACTOR_KEY) {
-    const key = Buffer.from(env.TWO_FACTOR_KEY, 'base64')
-    if (key.length !== 32) throw new Error('TWO_FACTOR_KEY must be 32 bytes, base64-encoded')
-    return key
-  }
-  if (env.NODE_ENV === 'production' && !isDemoEnvironment(env)) {
-    throw new Error('TWO_FACTOR_KEY is required in production (32 random bytes, base64)')
-  }
-  return developmentKey
+  return keyFromEnvironment(env, 'TWO_FACTOR_KEY', 'two-factor')
 }
 
 let processKey: Buffer | undefined
@@ -88,26 +72,8 @@ export function twoFactorKey(): Buffer {
   return processKey
 }
 
-/** A TOTP secret (or anything else secret) as stored: AES-256-GCM under the two-factor key. */
-export function sealSecret(text: string, key = twoFactorKey()): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-  return [version, iv, cipher.getAuthTag(), ciphertext]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join(':')
-}
+/** A TOTP secret as stored: sealed under the two-factor key. */
+export const sealSecret = (text: string, key = twoFactorKey()) => sealText(text, key)
 
-/** The text back from its sealed form; throws if it was altered or sealed with another key. */
-export function openSecret(sealed: string, key = twoFactorKey()): string {
-  const [prefix, iv, tag, ciphertext, ...rest] = sealed.split(':')
-  if (prefix !== version || !iv || !tag || ciphertext === undefined || rest.length > 0) {
-    throw new Error('Not a sealed secret of a known version')
-  }
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-  return Buffer.concat([
-    decipher.update(Buffer.from(ciphertext, 'base64url')),
-    decipher.final(),
-  ]).toString('utf8')
-}
+/** The secret back from its sealed form; throws if it was altered or sealed with another key. */
+export const openSecret = (sealed: string, key = twoFactorKey()) => openText(sealed, key)

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client'
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client'
 import { EventSource } from 'eventsource'
 import superjson from 'superjson'
 import type { AppRouter } from '../router.ts'
@@ -17,11 +17,15 @@ export async function signIn(baseUrl: string, username: string): Promise<string>
   return cookie
 }
 
-/** A tRPC client like the SPA's: batched HTTP, subscriptions over SSE, with a session cookie. */
-export function clientOf(baseUrl: string, cookie: string) {
+/**
+ * A tRPC client like the SPA's, sending `headers` (a session cookie, a kiosk token) with every
+ * request and subscription: one HTTP request per call, so each can be timed on its own, and
+ * subscriptions over SSE.
+ */
+export function clientWith(baseUrl: string, headers: Record<string, string>) {
   const url = `${baseUrl}/trpc`
-  const withCookie: typeof fetch = (input, init) =>
-    fetch(input, { ...init, headers: { ...(init?.headers as object), cookie } })
+  const withHeaders: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as object), ...headers } })
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
@@ -30,23 +34,16 @@ export function clientOf(baseUrl: string, cookie: string) {
           url,
           transformer: superjson,
           EventSource,
-          eventSourceOptions: { fetch: withCookie },
+          eventSourceOptions: { fetch: withHeaders },
         }),
-        false: httpBatchLink({ url, transformer: superjson, fetch: withCookie }),
+        false: httpLink({ url, transformer: superjson, headers }),
       }),
     ],
   })
 }
 
+/** A signed-in person's client. */
+export const clientOf = (baseUrl: string, cookie: string) => clientWith(baseUrl, { cookie })
+
 /** The fixture's kiosk device in center 1. */
-export function kioskOf(baseUrl: string) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        transformer: superjson,
-        headers: { 'x-kiosk-token': testKioskToken },
-      }),
-    ],
-  })
-}
+export const kioskOf = (baseUrl: string) => clientWith(baseUrl, { 'x-kiosk-token': testKioskToken })
