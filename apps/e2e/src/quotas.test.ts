@@ -92,8 +92,9 @@ describe('quotas', () => {
     await drawer.waitFor()
     // Nothing filled in: the form says what is missing and sends nothing.
     await manager.getByTestId('quota-form-submit').click()
+    // Element Plus validates each field on its own, so the messages may show one after the other.
     await expect.poll(() => drawer.innerText()).toContain('请填写名称')
-    expect(await drawer.innerText()).toContain('请填写额度')
+    await expect.poll(() => drawer.innerText()).toContain('请填写额度')
 
     await manager.getByTestId('quota-form-name').fill(quotaName)
     await manager.getByTestId('quota-form-item').click()
