@@ -8,6 +8,7 @@ import { startServerProcess } from '../testing/server-process.ts'
 import { insertCatalogFixture } from '../testing/catalog-fixture.ts'
 import { fixturePassword, insertFixture } from '../testing/fixture.ts'
 import { clientOf, kioskOf, signIn } from '../testing/http-clients.ts'
+import { insertSpareStaff } from '../testing/samples.ts'
 import { listenersOf, startRedisServer } from '../testing/redis-server.ts'
 
 type Instance = Awaited<ReturnType<typeof startServerProcess>>
@@ -22,33 +23,14 @@ const workersPerInstance = 8
 /** Staff of center 1 who can sign in, each with a counter of their own and the skill of item 1. */
 async function insertWorkers(database: DatabaseHandle, count: number) {
   const passwordHash = await hashPassword(fixturePassword)
-  const now = Date.now()
   const workers: Array<{ username: string; counterId: number }> = []
   for (let i = 0; i < count; i++) {
     const username = `worker${i}`
-    const staff = await database.db
-      .insertInto('staff')
-      .values({
-        district_id: 1,
-        center_id: 1,
-        username,
-        display_name: `窗口${i}`,
-        role: 'staff',
-        password_hash: passwordHash,
-        status: 'active',
-        phone: '',
-        weekly_minutes: 2400,
-        failed_logins: 0,
-        locked_until: null,
-        password_reset_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .executeTakeFirstOrThrow()
+    const staffId = await insertSpareStaff(database.db, username, passwordHash)
     await database.db
       .insertInto('staff_skill')
       .values({
-        staff_id: Number(staff.insertId),
+        staff_id: staffId,
         skill_id: 1,
         level: 2,
         certified_on: '2025-01-01',

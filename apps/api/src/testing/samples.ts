@@ -8,8 +8,15 @@ import type { Kysely } from 'kysely'
  */
 export type SampleFactory = (db: Kysely<Database>, user: SessionUser | null) => unknown
 
-/** Inserts a spare account in center 1 for samples that change an account for good. */
-export async function insertSpareStaff(db: Kysely<Database>, username: string): Promise<number> {
+/**
+ * Inserts a spare account in center 1 for samples that change an account for good; with a
+ * password hash, one that can sign in.
+ */
+export async function insertSpareStaff(
+  db: Kysely<Database>,
+  username: string,
+  passwordHash = 'not a hash: this account never signs in',
+): Promise<number> {
   const now = Date.now()
   const result = await db
     .insertInto('staff')
@@ -19,7 +26,7 @@ export async function insertSpareStaff(db: Kysely<Database>, username: string): 
       username,
       display_name: '备用人员',
       role: 'staff',
-      password_hash: 'not a hash: this account never signs in',
+      password_hash: passwordHash,
       status: 'active',
       phone: '',
       weekly_minutes: 2400,
