@@ -26,10 +26,17 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A fresh browser profile at laptop size, in Chinese unless told otherwise. */
-export async function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+/**
+ * A fresh browser profile at laptop size, in Chinese unless told otherwise, on the shared test
+ * server unless given another's URL.
+ */
+export async function newContext(
+  browser: Browser,
+  locale = 'zh-CN',
+  serverUrl = baseUrl,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
-    baseURL: baseUrl,
+    baseURL: serverUrl,
     locale,
     viewport: { width: 1366, height: 768 },
   })

@@ -9,21 +9,28 @@ import { migrateToLatest } from './migrate.ts'
 /** SQLite always; MariaDB/MySQL too when MYSQL_URL names a server. */
 export const testDialects: DialectName[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite']
 
+export interface TestDatabase extends DatabaseHandle {
+  /** Where it is, for another connection or a server process (in-memory SQLite: none can). */
+  url: string
+}
+
 /**
  * A fresh, migrated database of its own for one test file: in-memory SQLite, or a new MySQL
  * database (utf8mb4) on the MYSQL_URL server that `destroy()` drops again.
  */
-export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const handle = openDatabase('file::memory:')
+    const url = 'file::memory:'
+    const handle = openDatabase(url)
     await migrateToLatest(handle.db)
-    return handle
+    return { ...handle, url }
   }
   const scratch = await createScratchDatabase('mysql')
   const handle = openDatabase(scratch.url)
   await migrateToLatest(handle.db)
   return {
     ...handle,
+    url: scratch.url,
     async destroy() {
       await handle.destroy()
       await scratch.drop()

@@ -1,7 +1,6 @@
 import { type DatabaseHandle, hashPassword } from '@onewindow/db'
-import { createTestDatabase } from '@onewindow/db/testing'
+import { type TestDatabase, createTestDatabase } from '@onewindow/db/testing'
 import type { TRPCClientError } from '@trpc/client'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AppRouter } from '../router.ts'
 import { startServerProcess } from '../testing/server-process.ts'
@@ -68,7 +67,7 @@ async function watchQueue(instance: Instance, username: string) {
 
 describe.runIf(process.env.MYSQL_URL)('two API instances on one MariaDB database and Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedisServer>>
-  let database: DatabaseHandle
+  let database: TestDatabase
   let a: Instance
   let b: Instance
   let workers: Array<{ username: string; counterId: number }>
@@ -79,12 +78,9 @@ describe.runIf(process.env.MYSQL_URL)('two API instances on one MariaDB database
     await insertFixture(database.db)
     await insertCatalogFixture(database.db)
     workers = await insertWorkers(database, 2 * workersPerInstance)
-    const { rows } = await sql<{ name: string }>`select database() as name`.execute(database.db)
-    const databaseUrl = new URL(process.env.MYSQL_URL!)
-    databaseUrl.pathname = `/${rows[0]!.name}`
     ;[a, b] = await Promise.all([
-      startInstance(databaseUrl.toString(), redis.url),
-      startInstance(databaseUrl.toString(), redis.url),
+      startInstance(database.url, redis.url),
+      startInstance(database.url, redis.url),
     ])
   }, 120_000)
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import { idempotencyKeyHeader } from '@onewindow/contracts'
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client'
 import { EventSource } from 'eventsource'
 import superjson from 'superjson'
@@ -20,7 +22,8 @@ export async function signIn(baseUrl: string, username: string): Promise<string>
 /**
  * A tRPC client like the SPA's, sending `headers` (a session cookie, a kiosk token) with every
  * request and subscription: one HTTP request per call, so each can be timed on its own, and
- * subscriptions over SSE.
+ * subscriptions over SSE. Like the SPA, every mutation carries an Idempotency-Key: the one in
+ * the call's `context.idempotencyKey` (to retry a call), else a new one.
  */
 export function clientWith(baseUrl: string, headers: Record<string, string>) {
   const url = `${baseUrl}/trpc`
@@ -36,7 +39,18 @@ export function clientWith(baseUrl: string, headers: Record<string, string>) {
           EventSource,
           eventSourceOptions: { fetch: withHeaders },
         }),
-        false: httpLink({ url, transformer: superjson, headers }),
+        false: httpLink({
+          url,
+          transformer: superjson,
+          headers: ({ op }) =>
+            op.type === 'mutation'
+              ? {
+                  ...headers,
+                  [idempotencyKeyHeader]:
+                    (op.context as { idempotencyKey?: string }).idempotencyKey ?? randomUUID(),
+                }
+              : headers,
+        }),
       }),
     ],
   })

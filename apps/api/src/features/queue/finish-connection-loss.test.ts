@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
-import { createTestDatabase, testDialects } from '@onewindow/db/testing'
-import { sql } from 'kysely'
-import { type Connection, createConnection } from 'mysql2/promise'
+import { type TestDatabase, createTestDatabase, testDialects } from '@onewindow/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertCatalogFixture, testKioskToken } from '../../testing/catalog-fixture.ts'
 import { callerAs, countRows, errorOf } from '../../testing/callers.ts'
+import { holdCounterSession } from '../../testing/connection-kill.ts'
 import { callerFor, insertFixture, sessionUserOf } from '../../testing/fixture.ts'
 import { hashToken } from '../auth/session.service.ts'
 
@@ -50,37 +49,14 @@ describe('a database that cannot be reached', () => {
 describe.each(testDialects.filter((dialect) => dialect === 'mysql'))(
   'finishing a ticket when the connection drops, on %s',
   (dialect) => {
-    let database: DatabaseHandle
-    let admin: Connection
-    let databaseName: string
+    let database: TestDatabase
 
     beforeAll(async () => {
       database = await createTestDatabase(dialect)
       await insertFixture(database.db)
       await insertCatalogFixture(database.db)
-      admin = await createConnection(process.env.MYSQL_URL!)
-      const { rows } = await sql<{ name: string }>`select database() as name`.execute(database.db)
-      databaseName = rows[0]!.name
     })
-    afterAll(async () => {
-      await admin.end()
-      await database.destroy()
-    })
-
-    /** The connection id of the statement waiting for the held counter_session row. */
-    async function waitingConnection(): Promise<number> {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const [rows] = await admin.query(
-          `SELECT id FROM information_schema.processlist
-           WHERE db = ? AND command = 'Query' AND info LIKE 'update \`counter_session\`%'`,
-          [databaseName],
-        )
-        const waiting = rows as { id: number }[]
-        if (waiting.length === 1) return Number(waiting[0]!.id)
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      throw new Error('the finish never waited for the held row')
-    }
+    afterAll(() => database.destroy())
 
     it('rolls the whole finish back, says "try again", and a retry with the key makes one case', async () => {
       const { staff, ticketId } = await ticketBeingServed(database)
@@ -89,21 +65,18 @@ describe.each(testDialects.filter((dialect) => dialect === 'mysql'))(
 
       // Another session holds the counter's session row: the finish marks the ticket done,
       // then waits for that row (to arm the counter's next auto-call) and is killed there.
-      const holder = await createConnection(process.env.MYSQL_URL!)
+      const held = await holdCounterSession(database.url, 1)
       let error: unknown
       try {
-        await holder.query(`USE ${databaseName}`)
-        await holder.beginTransaction()
-        await holder.query('SELECT * FROM counter_session WHERE counter_id = 1 FOR UPDATE')
         const finishing = staff.queue.workbench.finish({
           ticketId,
           outcome: 'case',
           idempotencyKey,
         })
-        await admin.query(`KILL ${await waitingConnection()}`)
+        await held.killWaiter()
         error = await errorOf(finishing)
       } finally {
-        await holder.end()
+        await held.release()
       }
 
       expect(error).toMatchObject({
