@@ -74,8 +74,7 @@ describe.each(testDialects)('queue history of the demo seed on %s', (dialect) =>
   }, 120_000)
   afterAll(() => handle.destroy())
 
-  it('fills 90 days before today with 120–400 residents a weekday per center, quickly', async () => {
-    expect(summary.elapsedMs).toBeLessThan(30_000)
+  it('fills 90 days before today with 120–400 residents a weekday per center', async () => {
     expect(summary.counts.ticket).toBe(tickets.length)
     const days = new Set(tickets.map((t) => t.day))
     expect(Math.min(...[...days].map(Date.parse))).toBeGreaterThanOrEqual(

@@ -47,7 +47,7 @@ describe.each(testDialects)('seedDemoData on %s', (dialect) => {
   })
   afterAll(() => handle.destroy())
 
-  it('fills the district with the expected numbers of rows, quickly', async () => {
+  it('fills the district with the expected numbers of rows', async () => {
     expect(await isSeeded(db)).toBe(true)
     expect(await countRows(db, 'district')).toBe(1)
     expect(await countRows(db, 'center')).toBe(6)
@@ -63,7 +63,6 @@ describe.each(testDialects)('seedDemoData on %s', (dialect) => {
     expect(staff).toBeGreaterThanOrEqual(82)
     expect(staff).toBeLessThanOrEqual(102)
     expect(summary.counts).toMatchObject({ center: 6, service_item: items, staff })
-    expect(summary.elapsedMs).toBeLessThan(5000)
   })
 
   it('creates the demo accounts with the demo password', async () => {
