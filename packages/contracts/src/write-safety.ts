@@ -28,6 +28,7 @@ export const writeSafetyErrors = {
   },
   'common.staleVersion': {
     'zh-CN': '该记录已被他人修改，请刷新后查看最新内容再保存',
-    'en-US': 'Someone else changed this record; reload to see their change',
+    'en-US':
+      'Someone else saved this record after you opened it, so your changes were not saved. Check the latest version and try again',
   },
 } as const satisfies Record<string, Record<Locale, string>>

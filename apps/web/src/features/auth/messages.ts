@@ -36,7 +36,6 @@ export const twoFactorZhCN = {
     cancel: '取消',
     turnedOn: '两步验证已开启，下次登录时需要输入验证码',
     turnedOff: '两步验证已关闭',
-    password: '登录密码',
     changePassword: '修改密码',
   },
   reset: {
@@ -65,16 +64,16 @@ export const twoFactorEnUS: typeof twoFactorZhCN = {
   verify: 'Verify and sign in',
   enrolSubmit: 'Finish setup and sign in',
   back: 'Back to sign-in',
-  demoCode: 'Current code of this demo: {code}',
+  demoCode: 'Current demo code: {code}',
   demoFill: 'Fill in',
-  demoWait: 'This period’s codes are used up; try again in a few seconds',
+  demoWait: 'The current code was already used; wait a few seconds for the next one',
   account: {
     route: 'Account security',
     link: 'Account security',
     subtitle: 'Manage how you sign in',
     title: 'Two-step verification',
     description:
-      'Besides the password, signing in asks for the code your phone’s authenticator shows, new every 30 seconds: a leaked password alone lets nobody in.',
+      "Besides your password, signing in asks for the code your phone's authenticator app shows, which changes every 30 seconds. Even if your password leaks, nobody else can sign in.",
     on: 'On',
     off: 'Off',
     since: 'On since {time}',
@@ -88,11 +87,10 @@ export const twoFactorEnUS: typeof twoFactorZhCN = {
     cancel: 'Cancel',
     turnedOn: 'Two-step verification is on: signing in will ask for a code',
     turnedOff: 'Two-step verification is off',
-    password: 'Password',
     changePassword: 'Change password',
   },
   reset: {
-    action: 'Reset 2-step',
+    action: 'Reset 2FA',
     confirmTitle: 'Reset two-step verification',
     confirm:
       'Reset two-step verification of {name} ({username})? Their sessions end, and their next sign-in sets up a new authenticator.',

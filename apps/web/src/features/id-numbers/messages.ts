@@ -16,12 +16,12 @@ export const idNumberEnUS: typeof idNumberZhCN = {
   reveal: 'View',
   title: 'View the full ID number',
   notice:
-    'A full ID number is sensitive personal data. Viewing it is written to the operation log, with the reason you give.',
+    'A full ID number is sensitive personal data. Viewing it is recorded in the operation log, together with your reason.',
   reason: 'Reason',
-  reasonPlaceholder: "e.g. checking the applicant's identity, verifying on a call-back",
+  reasonPlaceholder: 'e.g. identity check, call-back verification',
   reasonTooShort: 'Give a reason (at least 4 characters)',
   confirm: 'Show the number',
   number: 'ID number',
-  hidden: 'The number is hidden again when you close this.',
+  hidden: 'Closing this dialog hides the number again.',
   close: 'Close',
 }

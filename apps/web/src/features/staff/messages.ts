@@ -212,7 +212,7 @@ export const staffAdminEnUS: typeof staffAdminZhCN = {
     confirmTitle: 'End sign-in sessions',
     confirm:
       'End every sign-in session of {name} ({username})? Their next action will ask them to sign in again.',
-    ended: 'Ended {count} sign-in session(s)',
+    ended: 'Ended {count} sign-in session | Ended {count} sign-in sessions',
   },
   password: {
     title: 'Temporary password',
