@@ -130,6 +130,10 @@ describe('security in the browser', () => {
     const dialog = admin.getByTestId('sessions-dialog')
     await dialog.getByTestId('sessions-table').locator('tbody tr').first().waitFor()
     expect(await dialog.getByTestId('sessions-table').innerText()).toContain('127.0.0.1')
+    // The browser and system by name, not the raw user-agent string.
+    expect(await dialog.getByTestId('session-device').first().innerText()).toMatch(
+      /^Chrome \d+ · Linux$/,
+    )
     await settled(admin)
     await screenshot(admin, 'security-sessions-dialog')
     await dialog.getByTestId('sessions-end-all').click()
