@@ -24,7 +24,7 @@ export function useConfirmedAction(afterChange: () => Promise<unknown> | void) {
     }
   }
 
-  const { run } = useBusyAction(afterChange)
+  const { busy, run } = useBusyAction(afterChange)
 
-  return { confirmed, run }
+  return { confirmed, run, busy }
 }
