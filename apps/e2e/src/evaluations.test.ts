@@ -12,7 +12,7 @@ import {
   signedInPage,
   textOf,
 } from './browser.ts'
-import { callNext, finishAsConsultation, takeCounter } from './workbench-steps.ts'
+import { callNext, finishAsConsultation, leaveCounter, takeCounter } from './workbench-steps.ts'
 
 /*
  * 杨洋 (seed 1, 滨江街道) serves 法律服务类 at counter 07, which no other browser test uses. The
@@ -116,6 +116,7 @@ describe('resident ratings (好差评)', () => {
     // Back to idle: the rated visit is not offered again.
     await tablet.getByTestId('tablet-idle').waitFor({ timeout: 12_000 })
 
+    await leaveCounter(staff)
     await staff.context().close()
     await kiosk.context().close()
   })

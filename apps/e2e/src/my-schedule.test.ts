@@ -229,7 +229,8 @@ describe('my schedule', () => {
       '37.5 h in 5 shifts',
     )
     expect(await shiftText(1)).toBe('Morning')
-    expect(await page.getByTestId('leave-status').first().innerText()).toBe('Withdrawn')
+    // Other browser tests may have filed requests of their own for this person.
+    expect(await page.getByTestId('leave-status').allInnerTexts()).toContain('Withdrawn')
     await quiet(page)
     await screenshot(page, 'my-schedule-en-US')
   })

@@ -13,6 +13,7 @@ import {
   callNext,
   countOf,
   finishAsConsultation,
+  leaveCounter,
   openFinishDialog,
   startService,
   takeCounter,
@@ -382,10 +383,6 @@ describe('the workbench’s rarer actions', () => {
     expect(await server.getByTestId('workbench-page').innerText()).toContain('09 窗口 · 9号窗口')
 
     // Leave both counters free for the other browser tests.
-    for (const page of [server, colleague]) {
-      await page.getByTestId('action-close').click()
-      await confirmBox(page, '确定关闭窗口并下岗吗？')
-      await page.getByTestId('counter-picker').waitFor()
-    }
+    for (const page of [server, colleague]) await leaveCounter(page)
   })
 })

@@ -1,7 +1,7 @@
 // The staff workbench's steps, as a person at a counter clicks them.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { textOf } from './browser.ts'
+import { confirmBox, textOf } from './browser.ts'
 
 export const countOf = async (page: Page, testId: string) => Number(await textOf(page, testId))
 
@@ -10,6 +10,13 @@ export async function takeCounter(page: Page, code: string) {
   await page.getByTestId('counter-open').click()
   await page.getByTestId('action-call-next').waitFor()
   await expect.poll(() => textOf(page, 'live-indicator')).toBe('已连接')
+}
+
+/** Closes the counter and goes off duty, leaving it free for the other browser tests. */
+export async function leaveCounter(page: Page) {
+  await page.getByTestId('action-close').click()
+  await confirmBox(page, '确定关闭窗口并下岗吗？')
+  await page.getByTestId('counter-picker').waitFor()
 }
 
 export async function callNext(page: Page): Promise<string> {
