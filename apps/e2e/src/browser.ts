@@ -182,6 +182,12 @@ export async function confirmBox(page: Page, question: string) {
   await box.waitFor({ state: 'hidden' })
 }
 
+/** Opens a staff row's 更多 menu and clicks one of its actions: reset, reset-two-factor, sessions. */
+export async function staffMenuAction(page: Page, action: string, username: string) {
+  await page.getByTestId(`staff-more-${username}`).click()
+  await page.getByTestId(`staff-${action}-${username}`).click()
+}
+
 /** The trimmed text of the element with this test id. */
 export const textOf = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).innerText()).trim()

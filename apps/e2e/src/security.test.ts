@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, launchBrowser, newContext, screenshot, settled, signIn } from './browser.ts'
+import {
+  baseUrl,
+  launchBrowser,
+  newContext,
+  screenshot,
+  settled,
+  signIn,
+  staffMenuAction,
+} from './browser.ts'
 
 /** Markup that would run if any page put it into the DOM as HTML. */
 const imageXss = '<img src=x onerror=__xss=1>'
@@ -126,7 +134,7 @@ describe('security in the browser', () => {
     const staff = await watchedPage('staff')
     await admin.getByTestId('menu-staff').click()
     await admin.getByTestId('staff-search').fill('staff')
-    await admin.getByTestId('staff-sessions-staff').click()
+    await staffMenuAction(admin, 'sessions', 'staff')
     const dialog = admin.getByTestId('sessions-dialog')
     await dialog.getByTestId('sessions-table').locator('tbody tr').first().waitFor()
     expect(await dialog.getByTestId('sessions-table').innerText()).toContain('127.0.0.1')

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, signIn, settled } from './browser.ts'
+import {
+  launchBrowser,
+  newContext,
+  screenshot,
+  settled,
+  signIn,
+  staffMenuAction,
+} from './browser.ts'
 
 let browser: Browser
 let page: Page
@@ -67,7 +74,7 @@ describe('staff administration, for a center manager', () => {
   })
 
   it('resets the password after a confirmation and shows the new temporary one', async () => {
-    await page.getByTestId(`staff-reset-${username}`).click()
+    await staffMenuAction(page, 'reset', username)
     await page.locator('.el-message-box').getByRole('button', { name: '重置' }).click()
     resetPassword = await readAndCloseTemporaryPassword('staff-reset-password')
     expect(resetPassword).toMatch(temporaryPassword)

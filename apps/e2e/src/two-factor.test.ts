@@ -11,6 +11,7 @@ import {
   settled,
   signIn,
   signedInPage,
+  staffMenuAction,
 } from './browser.ts'
 
 let browser: Browser
@@ -100,9 +101,15 @@ describe('an account whose role needs a code and has no authenticator yet', () =
     const admin = await signedInPage(browser, 'admin')
     await admin.getByTestId('menu-staff').click()
     await admin.getByTestId('staff-search').fill(username)
-    await admin.getByTestId(`staff-reset-two-factor-${username}`).click()
+    await staffMenuAction(admin, 'reset-two-factor', username)
     await confirmBox(admin, '确定重置 新督查员')
-    await expect.poll(() => admin.getByTestId(`staff-reset-two-factor-${username}`).count()).toBe(0)
+    await admin.locator('.el-message--success').waitFor()
+    // The row's menu now offers the rest but not the reset.
+    await admin.getByTestId(`staff-more-${username}`).click()
+    await admin.getByTestId(`staff-sessions-${username}`).waitFor()
+    expect(await admin.getByTestId(`staff-reset-two-factor-${username}`).isVisible()).toBe(false)
+    await quiet(admin)
+    await screenshot(admin, 'staff-more-menu')
     await admin.context().close()
   })
 })

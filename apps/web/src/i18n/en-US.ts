@@ -76,6 +76,7 @@ const enUS: typeof zhCN = {
     cancel: 'Cancel',
     all: 'All',
     actions: 'Actions',
+    more: 'More',
     backHome: 'Back to home',
     comingSoon: 'Coming soon',
     open: 'Open',

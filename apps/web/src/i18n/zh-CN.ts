@@ -75,6 +75,7 @@ const zhCN = {
     cancel: '取消',
     all: '全部',
     actions: '操作',
+    more: '更多',
     backHome: '返回首页',
     comingSoon: '即将上线',
     open: '进入',

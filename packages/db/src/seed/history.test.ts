@@ -26,7 +26,8 @@ describe('generateHistory', () => {
     expect(digest(generateHistory(data, 1, now))).toBe(history)
     const other = generateHistory(generateDemoData(2, { passwordHash: 'hash', now }), 2, now)
     expect(digest(other)).not.toBe(history)
-  }, 30_000)
+    // Three full histories: a guard against a hang, not a measure of speed.
+  }, 180_000)
 })
 
 /** Every ticket, its instants as numbers (BIGINT may come back as strings on MySQL). */

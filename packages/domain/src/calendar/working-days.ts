@@ -52,9 +52,11 @@ export function addCalendarDays(day: string, n: number): string {
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export function weekdayOf(day: string): number {
-  // 1970-01-01 was a Thursday (4).
-  return ((((epochDayOf(day) + 3) % 7) + 7) % 7) + 1
+  return weekdayOfEpochDay(epochDayOf(day))
 }
+
+// 1970-01-01 was a Thursday (4).
+const weekdayOfEpochDay = (epochDay: number) => ((((epochDay + 3) % 7) + 7) % 7) + 1
 
 export function isWeekend(day: string): boolean {
   return weekdayOf(day) >= 6
@@ -62,10 +64,15 @@ export function isWeekend(day: string): boolean {
 
 /** Weekends are off unless marked 'workday'; weekdays are on unless marked 'holiday'. */
 export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
-  const special = calendar.get(day)
+  return isWorkingEpochDay(epochDayOf(day), calendar)
+}
+
+// The counting loops below step through epoch days: they parse no date strings.
+function isWorkingEpochDay(epochDay: number, calendar: WorkingCalendar): boolean {
+  const special = calendar.get(dayOfEpochDay(epochDay))
   if (special === 'holiday') return false
   if (special === 'workday') return true
-  return !isWeekend(day)
+  return weekdayOfEpochDay(epochDay) < 6
 }
 
 /**
@@ -78,7 +85,7 @@ export function addWorkingDays(start: string, n: number, calendar: WorkingCalend
   let epochDay = epochDayOf(start)
   for (let counted = 0; counted < n;) {
     epochDay += 1
-    if (isWorkingDay(dayOfEpochDay(epochDay), calendar)) counted += 1
+    if (isWorkingEpochDay(epochDay, calendar)) counted += 1
   }
   return dayOfEpochDay(epochDay)
 }
@@ -93,7 +100,7 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkingCa
   if (last < first) return -workingDaysBetween(to, from, calendar)
   let count = 0
   for (let epochDay = first + 1; epochDay <= last; epochDay += 1) {
-    if (isWorkingDay(dayOfEpochDay(epochDay), calendar)) count += 1
+    if (isWorkingEpochDay(epochDay, calendar)) count += 1
   }
   return count
 }
