@@ -131,6 +131,9 @@ describe('case audits (审计)', () => {
     // materials (30) failed, courtesy (10) half: 65.
     await expect.poll(() => textOf(supervisor, 'audit-score')).toBe('65')
     expect(await supervisor.getByTestId('findings-table').innerText()).toContain(findingNote)
+    // The case above says so too.
+    await expect.poll(() => textOf(supervisor, 'case-audit')).toContain('已完成')
+    expect(await textOf(supervisor, 'case-audit')).toContain('65 分')
     await quiet(supervisor)
     await screenshot(supervisor, 'audits-submitted')
   })

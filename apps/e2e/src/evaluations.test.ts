@@ -109,6 +109,9 @@ describe('resident ratings (好差评)', () => {
     await tablet.getByTestId('rate-comment').fill('排队很久，窗口解释也不耐心')
     await settled(tablet)
     await screenshot(tablet, 'evaluations-tablet-reasons')
+    // The whole form fits the tablet's screen: the resident never scrolls to find the button.
+    const submit = await tablet.getByTestId('tablet-submit').boundingBox()
+    expect(submit!.y + submit!.height).toBeLessThanOrEqual(tablet.viewportSize()!.height)
     await tablet.getByTestId('tablet-submit').click()
     await tablet.getByTestId('tablet-thanks').waitFor()
     await settled(tablet)

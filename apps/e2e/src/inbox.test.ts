@@ -92,6 +92,8 @@ async function acceptedElsewhere(): Promise<number> {
   if (waiting) return waiting.id
   const model = await ofDepartment.executeTakeFirstOrThrow()
   const now = Date.now()
+  // Due in two weeks, as if promised today: the model's own deadline may be long past.
+  const deadline = shanghaiDate.format(now + 14 * 86_400_000)
   const inserted = await db.db
     .insertInto('service_case')
     .values({
@@ -105,6 +107,7 @@ async function acceptedElsewhere(): Promise<number> {
       delivered_at: null,
       delivered_center_id: null,
       paused_at: null,
+      deadline_day: deadline,
       updated_at: now,
       idempotency_key: `e2e-inbox-${now}`,
     })
@@ -121,7 +124,7 @@ async function acceptedElsewhere(): Promise<number> {
       staff_id: model.staff_id,
       note: null,
       deadline_before: null,
-      deadline_after: model.deadline_day,
+      deadline_after: deadline,
       materials: null,
     })
     .execute()

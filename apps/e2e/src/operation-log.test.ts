@@ -85,7 +85,7 @@ describe('operation log viewer', () => {
     await diff.waitFor()
     const changed = diff.locator('[data-testid="oplog-diff-row"][data-kind="changed"]')
     await expect.poll(() => changed.count()).toBe(1)
-    expect(await changed.innerText()).toMatch(/状态[\s\S]*disabled[\s\S]*active/)
+    expect(await changed.innerText()).toMatch(/状态[\s\S]*停用[\s\S]*启用/)
     await settled(page)
     await screenshot(page, 'operation-log-diff')
     await page.keyboard.press('Escape')
@@ -106,7 +106,7 @@ describe('operation log viewer', () => {
     expect(lines.length).toBeGreaterThanOrEqual(3)
     for (const line of lines.slice(1)) expect(line).toContain('staff.setStatus')
     expect(lines[1]).toContain(`人员 #${target.id}`)
-    expect(lines[1]).toContain('状态: disabled → active')
+    expect(lines[1]).toContain('状态: 停用 → 启用')
   })
 
   it('reports an intact chain, then exactly the row tampered with, then intact again', async () => {

@@ -21,8 +21,9 @@ describe('roster solver', () => {
       expect(result.solution.solver).toMatchObject({ status: 'optimal', gap: 0 })
       expect(result.solution.objective).toBe(exampleScore.objective)
       expect(result.score).toMatchObject({ feasible: true, objective: exampleScore.objective })
-      // The greedy start gives a roster before HiGHS improves it.
+      // The greedy start gives a roster before HiGHS improves it; the last report is the result.
       expect(progress[0]!.objective).toBeGreaterThanOrEqual(exampleScore.objective)
+      expect(progress.at(-1)).toMatchObject({ objective: exampleScore.objective, gap: 0 })
     },
   )
 
@@ -45,11 +46,20 @@ describe('roster solver', () => {
     async () => {
       const roster = parseRosterInstance(generateRosterInstance({ staff: 40, skills: 6, seed: 4 }))
       const started = performance.now()
-      const result = await solveRoster(roster, { timeLimitSeconds: 2 })
+      const progress: RosterProgress[] = []
+      const result = await solveRoster(roster, {
+        timeLimitSeconds: 2,
+        onProgress: (step) => progress.push(step),
+      })
       expect(performance.now() - started).toBeLessThan(15_000)
       expect(result.solution.solver?.status).toBe('time_limit')
       expect(result.solution.solver?.gap).toBeGreaterThan(0)
       expect(result.score.feasible).toBe(true)
+      // What the progress shows last is what the result says: one gap, not two.
+      expect(progress.at(-1)).toMatchObject({
+        objective: result.solution.objective,
+        gap: result.solution.solver?.gap,
+      })
     },
   )
 

@@ -199,6 +199,12 @@ export async function solveRoster(
     const score = checkRoster(roster, assignments)
     const optimal = status === modelStatus.optimal
     const gap = optimal ? 0 : Number(highsModel.info.get('mip_gap'))
+    // The last log line may predate the final bound: report the figures the result stands on.
+    report({
+      mip_primal_bound: Number(highsModel.info.get('objective_function_value')),
+      mip_dual_bound: Number(highsModel.info.get('mip_dual_bound')),
+      mip_gap: gap,
+    })
     return {
       solution: {
         assignments,

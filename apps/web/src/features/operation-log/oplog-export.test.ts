@@ -22,11 +22,16 @@ describe('operation log export', () => {
   beforeEach(() => setLocale('zh-CN'))
 
   it('sums up the changed fields with readable names', () => {
-    expect(changeSummary(row.before, row.after)).toBe(
-      '状态: active → disabled; − 备注: =1+1; + 原因: left',
+    expect(changeSummary(row)).toBe('状态: 启用 → 停用; − 备注: =1+1; + 原因: left')
+    expect(changeSummary({ ...row, before: null, after: null })).toBe('')
+    expect(changeSummary({ ...row, before: { a: 1 }, after: { a: 1 } })).toBe('')
+    // A value with no name, or of a target with no states, stays as it is.
+    expect(
+      changeSummary({ ...row, before: { status: 'odd' }, after: { status: 'disabled' } }),
+    ).toBe('状态: odd → 停用')
+    expect(changeSummary({ ...row, targetType: 'quota', after: { status: 'disabled' } })).toBe(
+      '状态: active → disabled; − 备注: =1+1',
     )
-    expect(changeSummary(null, null)).toBe('')
-    expect(changeSummary({ a: 1 }, { a: 1 })).toBe('')
   })
 
   it('names the actor with the sign-in name, the logged name alone, or as anonymous', () => {
@@ -61,7 +66,7 @@ describe('operation log export', () => {
       '人员 #4',
       '甲中心',
       '10.0.0.2',
-      '状态: active → disabled; − 备注: =1+1; + 原因: left',
+      '状态: 启用 → 停用; − 备注: =1+1; + 原因: left',
       '{"status":"active","note":"=1+1"}',
       '{"status":"disabled","reason":"left"}',
     ])

@@ -2,8 +2,8 @@ import type { RouterOutputs } from '@onewindow/api'
 import { i18n } from '../../i18n'
 import { type ExportColumn, tableOf } from '../../shared/export/table-export'
 import { formatDateTime } from '../../shared/format'
-import { diffFields, valueText } from './json-diff'
-import { actionLabel, fieldLabel, targetLabel } from './oplog-labels'
+import { diffFields } from './json-diff'
+import { actionLabel, fieldLabel, targetLabel, valueLabel } from './oplog-labels'
 
 export type OplogRow = RouterOutputs['operationLog']['list']['rows'][number]
 
@@ -16,15 +16,16 @@ export function actorText(row: Pick<OplogRow, 'actorId' | 'actorName' | 'actorDi
   return row.actorDisplayName ? `${row.actorDisplayName}（${row.actorName}）` : row.actorName
 }
 
-/** The changed fields in one line: `状态: active → disabled; + 备注: x; − 名称: y`. */
-export function changeSummary(before: unknown, after: unknown): string {
-  return diffFields(before, after)
+/** The changed fields in one line: `状态: 启用 → 停用; + 备注: x; − 名称: y`. */
+export function changeSummary(row: Pick<OplogRow, 'targetType' | 'before' | 'after'>): string {
+  return diffFields(row.before, row.after)
     .filter((d) => d.kind !== 'unchanged')
     .map((d) => {
       const field = fieldLabel(d.path)
-      if (d.kind === 'added') return `+ ${field}: ${valueText(d.after)}`
-      if (d.kind === 'removed') return `− ${field}: ${valueText(d.before)}`
-      return `${field}: ${valueText(d.before)} → ${valueText(d.after)}`
+      const value = (v: unknown) => valueLabel(row.targetType, d.path, v)
+      if (d.kind === 'added') return `+ ${field}: ${value(d.after)}`
+      if (d.kind === 'removed') return `− ${field}: ${value(d.before)}`
+      return `${field}: ${value(d.before)} → ${value(d.after)}`
     })
     .join('; ')
 }
@@ -55,7 +56,7 @@ export function oplogTable(rows: OplogRow[], centerName?: (id: number | null) =>
     { label: t('operationLog.columns.ip'), value: (row) => row.ip },
     {
       label: t('operationLog.columns.changes'),
-      value: (row) => changeSummary(row.before, row.after),
+      value: changeSummary,
     },
     { label: t('operationLog.columns.before'), value: (row) => json(row.before) },
     { label: t('operationLog.columns.after'), value: (row) => json(row.after) },

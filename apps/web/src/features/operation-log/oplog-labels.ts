@@ -1,5 +1,6 @@
 import { type OperationActionGroup, operationActionGroups } from '@onewindow/contracts'
 import { i18n } from '../../i18n'
+import { valueText } from './json-diff'
 
 // Codes are `group.name` of letters only; anything else (an odd code from an old row) could
 // be read by vue-i18n as a path or a linked message, so it is shown raw.
@@ -25,6 +26,36 @@ export function targetLabel(type: string, id: string | null): string {
 /** A before/after field path, each known key by its name (`openingHours › mon`). */
 export function fieldLabel(path: readonly string[]): string {
   return path.map((key) => lookup('fields', key)).join(' › ')
+}
+
+/** Where each target's states and roles already have their names in the app's messages. */
+const valueMessages: Record<string, Record<string, string>> = {
+  staff: { status: 'staff.status', role: 'roles' },
+  department: { status: 'catalog.statuses' },
+  skill: { status: 'catalog.statuses' },
+  service_item: { status: 'catalog.statuses' },
+  center: { status: 'org.centers.status' },
+  counter: { status: 'org.counters.status' },
+  kiosk: { state: 'queue.kiosks.state' },
+  ticket: { status: 'queue.workbench.status' },
+  appointment: { status: 'appointments.status' },
+  service_case: { status: 'cases.status' },
+  leave_request: { status: 'roster.mine.leave.status' },
+  roster_week: { status: 'roster.status' },
+  evaluation_follow_up: { state: 'evaluations.state' },
+  audit_finding: { state: 'audits.state' },
+  anomaly_flag: { status: 'anomalies.status' },
+}
+const plainValue = /^[A-Za-z_]+$/
+
+/** A before/after value: a known state or role by its name (`disabled` → 停用), else as it is. */
+export function valueLabel(targetType: string, path: readonly string[], value: unknown): string {
+  const { t, te } = i18n.global
+  const prefix = path.length === 1 ? valueMessages[targetType]?.[path[0]!] : undefined
+  if (prefix && typeof value === 'string' && plainValue.test(value) && te(`${prefix}.${value}`)) {
+    return t(`${prefix}.${value}`)
+  }
+  return valueText(value)
 }
 
 /** The action filter's options: one group per feature, in the contract's order. */

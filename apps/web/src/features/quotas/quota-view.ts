@@ -167,7 +167,7 @@ export function gaugeOption(
         min: 0,
         max: 100,
         radius: '96%',
-        center: ['50%', '60%'],
+        center: ['50%', '55%'],
         progress: { show: true, width: 16, itemStyle: { color: colour } },
         axisLine: { lineStyle: { width: 16, color: zones } },
         pointer: { show: false },
@@ -175,7 +175,8 @@ export function gaugeOption(
         axisTick: { show: false },
         splitLine: { show: false },
         axisLabel: { show: false },
-        title: { offsetCenter: [0, '42%'], fontSize: 13, color: '#5f6b7a' },
+        // Below the arc's ends, where a long caption has the card's whole width.
+        title: { offsetCenter: [0, '74%'], fontSize: 13, color: '#5f6b7a' },
         detail: {
           offsetCenter: [0, '2%'],
           fontSize: 30,
