@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { appError, notFound } from '../../errors.ts'
 import { assertCenterAccess } from '../../scope.ts'
 import { revokeSessionsOf } from '../auth/session.service.ts'
+import { assertDepartmentExists } from '../catalog/catalog-writes.ts'
 import { type Actor, appendOperation } from '../operation-log/log-chain.ts'
 import { assertMayAssign, assertMayManage } from './staff-rules.ts'
 import { temporaryPassword } from './temporary-password.ts'
@@ -108,6 +109,7 @@ export async function insertStaff(
 ): Promise<number> {
   assertMayAssign(user, input.role, input.centerId)
   await assertCenterExists(trx, user, input.centerId)
+  if (input.departmentId !== null) await assertDepartmentExists(trx, input.departmentId)
   const taken = await trx
     .selectFrom('staff')
     .select('id')
@@ -189,6 +191,9 @@ export async function updateStaffIn(
   }
   assertMayAssign(user, input.role, input.centerId)
   if (input.centerId !== before.center_id) await assertCenterExists(trx, user, input.centerId)
+  if (input.departmentId !== null && input.departmentId !== before.department_id) {
+    await assertDepartmentExists(trx, input.departmentId)
+  }
   const after = {
     display_name: input.displayName,
     role: input.role,

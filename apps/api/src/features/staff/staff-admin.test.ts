@@ -129,6 +129,25 @@ describe.each(testDialects)('staff administration on %s', (dialect) => {
     expect(await staffRow('sunli04')).toMatchObject({ role: 'admin', center_id: null })
   })
 
+  it('refuses a back-office account of a department that does not exist, writing nothing', async () => {
+    const admin = await asUser('admin')
+    const [staff, logs] = [await staffCount(), await logCount()]
+    const unknown = { role: 'backoffice' as const, departmentId: 999_999 }
+    const created = await rejection(admin.staff.create(newcomer('zhouli01', unknown)))
+    expect([created.code, created.message]).toEqual(['BAD_REQUEST', 'catalog.departmentNotFound'])
+    const { id } = (await staffRow('backoffice1'))!
+    const edited = await rejection(
+      admin.staff.update({
+        ...fieldsOf({ role: 'backoffice', departmentId: 999_999 }),
+        staffId: id,
+        version: await versionOf(database.db, 'staff', id),
+      }),
+    )
+    expect(edited.message).toBe('catalog.departmentNotFound')
+    expect([await staffCount(), await logCount()]).toEqual([staff, logs])
+    expect(await staffRow('backoffice1')).toMatchObject({ department_id: 1 })
+  })
+
   it('edits an account and logs before and after', async () => {
     const manager = await asUser('manager1')
     const { id } = (await staffRow('zhaolei01'))!
