@@ -6,12 +6,15 @@ import { valueText } from './json-diff'
 // be read by vue-i18n as a path or a linked message, so it is shown raw.
 const plainCode = /^[A-Za-z_]+(\.[A-Za-z_]+)?$/
 
-function lookup(prefix: string, code: string): string {
+/** The message `prefix.code` where there is one, else the code as it is. */
+function named(prefix: string, code: string): string {
   const { t, te } = i18n.global
   if (!plainCode.test(code)) return code
-  const key = `operationLog.${prefix}.${code}`
+  const key = `${prefix}.${code}`
   return te(key) ? t(key) : code
 }
+
+const lookup = (prefix: string, code: string) => named(`operationLog.${prefix}`, code)
 
 /** The action's name in the current language, or its raw code when it has none. */
 export function actionLabel(code: string): string {
@@ -46,16 +49,10 @@ const valueMessages: Record<string, Record<string, string>> = {
   audit_finding: { state: 'audits.state' },
   anomaly_flag: { status: 'anomalies.status' },
 }
-const plainValue = /^[A-Za-z_]+$/
-
 /** A before/after value: a known state or role by its name (`disabled` → 停用), else as it is. */
 export function valueLabel(targetType: string, path: readonly string[], value: unknown): string {
-  const { t, te } = i18n.global
   const prefix = path.length === 1 ? valueMessages[targetType]?.[path[0]!] : undefined
-  if (prefix && typeof value === 'string' && plainValue.test(value) && te(`${prefix}.${value}`)) {
-    return t(`${prefix}.${value}`)
-  }
-  return valueText(value)
+  return prefix && typeof value === 'string' ? named(prefix, value) : valueText(value)
 }
 
 /** The action filter's options: one group per feature, in the contract's order. */
