@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, quiet, screenshot, settled, signedInPage, textOf } from './browser.ts'
+import {
+  choose,
+  launchBrowser,
+  quiet,
+  screenshot,
+  settled,
+  signedInPage,
+  textOf,
+} from './browser.ts'
 
 /*
  * The demo seed plants gaming in its first center's last days (quick cases, a counter passing
@@ -21,12 +29,6 @@ afterAll(() => browser?.close())
 const patience = { timeout: 8_000 }
 
 const rows = (page: Page) => page.locator('[data-testid="anomalies-table"] .el-table__row')
-
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-}
 
 /** Opens the first flag of a kind among the open ones. */
 async function openFlag(page: Page, kind: string) {

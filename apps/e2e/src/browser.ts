@@ -182,6 +182,17 @@ export async function confirmBox(page: Page, question: string) {
   await box.waitFor({ state: 'hidden' })
 }
 
+/**
+ * Picks an option of an Element Plus select by its visible text. The list scrolls to the selected
+ * option as it opens, so the click waits for it to settle; a search typed first shortens the list.
+ */
+export async function choose(page: Page, testId: string, option: string | RegExp, search?: string) {
+  await page.getByTestId(testId).click()
+  if (search) await page.getByTestId(testId).locator('input').fill(search)
+  await settled(page)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
 /** Opens a staff row's 更多 menu and clicks one of its actions: reset, reset-two-factor, sessions. */
 export async function staffMenuAction(page: Page, action: string, username: string) {
   await page.getByTestId(`staff-more-${username}`).click()

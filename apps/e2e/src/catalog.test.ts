@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, signIn } from './browser.ts'
+import { choose, launchBrowser, newContext, screenshot, signIn } from './browser.ts'
 
 let browser: Browser
 let context: BrowserContext
@@ -27,12 +27,6 @@ async function settle() {
   await expect.poll(() => page.locator('.el-message').count(), { timeout: 6_000 }).toBe(0)
 }
 
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(testId: string, option: string) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-}
-
 /** The <input> of a control whose test id Element Plus may put on a wrapper or on the input. */
 const inputOf = (testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
@@ -57,7 +51,7 @@ describe('the district admin in the catalog', () => {
   })
 
   it('filters by kind', async () => {
-    await choose('catalog-kind-filter', '承诺件')
+    await choose(page, 'catalog-kind-filter', '承诺件')
     await expect.poll(async () => (await tableText()).includes('即办件')).toBe(false)
     expect(await tableText()).toContain('承诺件')
     await page.getByTestId('catalog-kind-filter').hover()
@@ -71,8 +65,8 @@ describe('the district admin in the catalog', () => {
     await drawer.waitFor()
     await inputOf('item-code').fill(code)
     await inputOf('item-name').fill('浏览器测试事项')
-    await choose('item-department', '医保')
-    await choose('item-skill', '医保类')
+    await choose(page, 'item-department', '医保')
+    await choose(page, 'item-skill', '医保类')
     await page.getByTestId('item-kind').getByText('承诺件').click()
     await inputOf('item-promised-days').fill('5')
     await inputOf('item-minutes').fill('18')

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import {
   baseUrl,
+  choose,
   launchBrowser,
   newContext,
   quiet,
@@ -33,13 +34,6 @@ beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(() => browser?.close())
-
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, testId: string, option: string, search?: string) {
-  await page.getByTestId(testId).click()
-  if (search) await page.getByTestId(testId).locator('input').fill(search)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-}
 
 /** The evaluations page filtered to 杨洋's follow-ups in a state, for a manager or supervisor. */
 async function openFollowUps(page: Page, state: string) {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  choose,
   confirmBox,
   launchBrowser,
   quiet,
@@ -86,25 +87,25 @@ describe('scheduling', () => {
   it('says at once which rule a manual edit breaks, and blocks publishing until fixed', async () => {
     const day = staffShiftDays[0]!
     const cell = manager.getByTestId(`roster-cell-staff-${day}`)
-    const [kind, counter] = (await cell.innerText()).split('\n').map((part) => part.trim())
+    const [kind, ownCounter] = (await cell.innerText()).split('\n').map((part) => part.trim())
     const shift = kind === '全天' ? 'FULL' : kind === '上午' ? 'AM' : 'PM'
-    const pickCounter = async (option: ReturnType<Page['locator']>) => {
-      await manager.getByTestId('roster-edit-counter').click()
-      await option.first().click()
+    const counterSelect = () => textOf(manager, 'roster-edit-counter')
+    const save = async () => {
       await manager.getByTestId('roster-edit-save').click()
       await manager.getByTestId('roster-edit-dialog').waitFor({ state: 'detached' })
     }
 
-    // Seat 张敏 (the demo staff account) at a counter someone already holds all day.
+    // Seat 张敏 (the demo staff account) at a counter someone already holds all day. An option
+    // reads "5号窗口" then who else sits there that day ("吴超 全天").
     await cell.click()
     await manager.getByTestId(`roster-edit-shift-${shift}`).click()
-    await pickCounter(
-      manager
-        .locator('.el-select-dropdown__item')
-        .filter({ hasText: '全天' })
-        .filter({ hasNotText: counter! }),
-    )
-    await expect.poll(() => textOf(manager, 'roster-rules')).toContain('班次时间重叠')
+    await choose(manager, 'roster-edit-counter', new RegExp(`^(?!${ownCounter}).+全天`))
+    const takenCounter = await counterSelect()
+    expect(takenCounter).toMatch(/^\d+号窗口$/)
+    expect(takenCounter).not.toBe(ownCounter)
+    await save()
+    await expect.poll(() => textOf(manager, 'roster-rules')).toContain(`${takenCounter} ${day}`)
+    expect(await textOf(manager, 'roster-rules')).toContain('班次时间重叠')
     expect(await textOf(manager, 'roster-rules')).toContain('规则 5')
     expect(await manager.getByTestId('roster-publish').isDisabled()).toBe(true)
     await quiet(manager)
@@ -112,7 +113,9 @@ describe('scheduling', () => {
 
     // Back to her own counter: nothing is broken any more.
     await cell.click()
-    await pickCounter(manager.locator('.el-select-dropdown__item').filter({ hasText: counter! }))
+    await choose(manager, 'roster-edit-counter', new RegExp(`^${ownCounter}`), ownCounter)
+    await expect.poll(counterSelect).toBe(ownCounter)
+    await save()
     await expect.poll(() => textOf(manager, 'roster-rules')).toContain('没有违反硬性规则')
   })
 

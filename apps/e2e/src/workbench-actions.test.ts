@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  choose,
   confirmBox,
   launchBrowser,
   quiet,
@@ -61,12 +62,6 @@ async function issueTicket(itemName: string): Promise<string> {
 }
 
 const waitingOf = (page: Page, skill = line) => countOf(page, `waiting-${skill}`)
-
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-}
 
 describe('the workbench’s rarer actions', () => {
   it('two people take counters 09 and 08; the taken one is shown as such', async () => {
