@@ -7,7 +7,8 @@ export interface Page<Row> {
 
 /**
  * A server-paged list: page state, loading flag, and reloads that ignore answers to superseded
- * requests (typing in a search box fires several). Errors are toasted by the API error handler.
+ * requests (typing in a search box fires several). Errors are toasted by the API error handler;
+ * `failed` lets the page offer a retry.
  */
 export function usePagedList<Row>(
   fetchPage: (page: number, pageSize: number) => Promise<Page<Row>>,
@@ -17,18 +18,23 @@ export function usePagedList<Row>(
   const total = ref(0)
   const rows: Ref<Row[]> = shallowRef([])
   const loading = ref(false)
+  const failed = ref(false)
   let latest = 0
 
   async function reload(): Promise<void> {
     const request = ++latest
     loading.value = true
+    failed.value = false
     try {
       const result = await fetchPage(page.value, pageSize.value)
       if (request !== latest) return
       rows.value = result.rows
       total.value = result.total
     } catch {
-      if (request === latest) rows.value = []
+      if (request === latest) {
+        rows.value = []
+        failed.value = true
+      }
     } finally {
       if (request === latest) loading.value = false
     }
@@ -40,5 +46,5 @@ export function usePagedList<Row>(
     return reload()
   }
 
-  return { page, pageSize, total, rows, loading, reload, restart }
+  return { page, pageSize, total, rows, loading, failed, reload, restart }
 }
