@@ -7,6 +7,7 @@ import {
   quiet,
   screenshot,
   settled,
+  shanghaiDate,
   signedInPage,
   textOf,
 } from './browser.ts'
@@ -35,7 +36,6 @@ let kiosk: Page
 /** The ticket the kiosk check-in gave; it waits in 卫健计生类 for the auto-call test. */
 let checkedInNumber = ''
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 const shanghaiClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Shanghai',
   hour: '2-digit',

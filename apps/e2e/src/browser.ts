@@ -199,6 +199,9 @@ export async function staffMenuAction(page: Page, action: string, username: stri
   await page.getByTestId(`staff-${action}-${username}`).click()
 }
 
+/** Formats an instant as YYYY-MM-DD on the centers' clock (Asia/Shanghai), whatever this machine's zone. */
+export const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+
 /** The trimmed text of the element with this test id. */
 export const textOf = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).innerText()).trim()

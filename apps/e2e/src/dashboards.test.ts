@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, quiet, screenshot, signedInPage, textOf } from './browser.ts'
+import { launchBrowser, quiet, screenshot, shanghaiDate, signedInPage, textOf } from './browser.ts'
 
 let browser: Browser
 let db: DatabaseHandle
 let page: Page
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 

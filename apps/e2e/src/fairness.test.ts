@@ -1,14 +1,13 @@
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, quiet, screenshot, signedInPage, textOf } from './browser.ts'
+import { launchBrowser, quiet, screenshot, shanghaiDate, signedInPage, textOf } from './browser.ts'
 
 let browser: Browser
 let db: DatabaseHandle
 let page: Page
 
 const dayMs = 86_400_000
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`)
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10)

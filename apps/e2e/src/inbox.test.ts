@@ -1,7 +1,7 @@
 import { type DatabaseHandle, type ServiceCaseTable, openDatabase } from '@onewindow/db'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, quiet, screenshot, signedInPage } from './browser.ts'
+import { launchBrowser, quiet, screenshot, shanghaiDate, signedInPage } from './browser.ts'
 
 /*
  * The medical-insurance (医保) back office works its department's inbox, fed by every center of
@@ -13,8 +13,6 @@ let browser: Browser
 let db: DatabaseHandle
 let page: Page
 let backoffice: { id: number; centerId: number; departmentId: number; centerName: string }
-
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 
 beforeAll(async () => {
   db = openDatabase(inject('databaseUrl'))

@@ -1,10 +1,17 @@
 import { type DatabaseHandle, openDatabase } from '@onewindow/db'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { confirmBox, launchBrowser, quiet, screenshot, signedInPage, textOf } from './browser.ts'
+import {
+  confirmBox,
+  launchBrowser,
+  quiet,
+  screenshot,
+  shanghaiDate,
+  signedInPage,
+  textOf,
+} from './browser.ts'
 
 const dayMs = 86_400_000
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10)
 const today = shanghaiDate.format(Date.now())

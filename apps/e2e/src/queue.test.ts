@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled, signIn } from './browser.ts'
+import { launchBrowser, newContext, screenshot, settled, shanghaiDate, signIn } from './browser.ts'
 
 let browser: Browser
 let kioskDevice: BrowserContext
@@ -112,6 +112,9 @@ describe('the live queue', () => {
     await board.goto('/board')
     const calling = board.getByTestId('board-calling')
     await expect.poll(() => calling.innerText(), { timeout: 10_000 }).toContain(calledNumber)
+    // The center's date, whatever the device's time zone (this browser's is the machine's, UTC).
+    const [, month, day] = shanghaiDate.format(Date.now()).split('-').map(Number)
+    expect(await board.getByTestId('board-date').innerText()).toContain(`${month}月${day}日`)
     await settled(board)
     await screenshot(board, 'queue-board')
     await board.setViewportSize({ width: 1920, height: 1080 })

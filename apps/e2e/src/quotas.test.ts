@@ -7,8 +7,9 @@ import {
   quiet,
   screenshot,
   settled,
-  signIn,
+  shanghaiDate,
   signedInPage,
+  signIn,
   textOf,
 } from './browser.ts'
 
@@ -25,8 +26,6 @@ let db: DatabaseHandle
 let manager: Page
 let kioskDevice: BrowserContext
 let kiosk: Page
-
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 
 async function ticketsOfItemToday(): Promise<number> {
   const row = await db.db

@@ -62,7 +62,7 @@ export async function memberUsage(
 export async function memberAttainment(
   db: Kysely<Database>,
   row: QuotaRow & { each: MemberQuota['each'] },
-  periods: Period[],
+  periods: (Period & { running: boolean })[],
   viewCenterId: number | null,
 ) {
   const amount = Number(row.amount)
@@ -100,7 +100,9 @@ export async function memberAttainment(
     members: [...members.values()].sort(byName).map(({ cells, ...member }) => ({
       ...member,
       periods: cells,
-      onDuty: cells.filter((cell) => cell !== null).length,
+      // A running period counts once met; until then it is not yet missed.
+      onDuty: cells.filter((cell, index) => cell !== null && (cell.met || !periods[index]!.running))
+        .length,
     })),
   }
 }

@@ -294,6 +294,31 @@ describe.each(testDialects)('quotas on each staff member or counter, on %s', (di
       戊窗口: [2, 3, [0, 6, 4]],
       己窗口: [1, 2, [2.8, null, 4]],
     })
+
+    // 戊窗口 opens a counter just after midnight: today is running, not yet missed.
+    await database.db
+      .insertInto('counter_session_log')
+      .values({
+        center_id: 2,
+        counter_id: 3,
+        staff_id: 40,
+        opened_at: shanghaiInstant(today(), '00:00'),
+        closed_at: null,
+      })
+      .execute()
+    const [withToday] = await manager.quotas.attainment({
+      from: addCalendarDays(today(), -3),
+      to: today(),
+    })
+    expect(withToday!.periods.map((p) => [p.running, p.met, p.members])).toEqual([
+      [false, false, 3],
+      [false, false, 2],
+      [false, true, 3],
+      [true, false, 1],
+    ])
+    const 戊窗口 = withToday!.members.find((member) => member.name === '戊窗口')!
+    expect(戊窗口.periods.at(-1)).toEqual({ used: 0, met: false })
+    expect([戊窗口.met, 戊窗口.onDuty]).toEqual([2, 3])
   })
 
   it('previews a cap on each person person by person', async () => {

@@ -317,7 +317,8 @@ async function closedDayOfCenters(db: Kysely<Database>, range: { from: string; t
 /**
  * How each target did over [from, to], period by period (whole periods, up to today): the volume
  * counted in its scope and whether it reached the amount. A target on a person or a counter is
- * that person's or counter's attainment; a target on each member has every member's, too.
+ * that person's or counter's attainment; a target on each member has every member's, too. The
+ * period still running (today, this week) is `running`: not missed until it ends.
  */
 export async function targetAttainment(
   db: Kysely<Database>,
@@ -342,18 +343,20 @@ export async function targetAttainment(
   const closedDay = await closedDayOfCenters(db, range)
   return Promise.all(
     rows.map(async (row) => {
-      const inForce = periodsBetween(termsOf(row), range.from, range.to).filter(
-        (period) =>
-          period.from <= today &&
-          period.to >= row.effective_from &&
-          (row.effective_to === null || period.from <= row.effective_to) &&
-          // A daily target does not count the days its center is closed.
-          !(
-            row.period === 'day' &&
-            row.center_id !== null &&
-            closedDay(row.center_id, period.from)
-          ),
-      )
+      const inForce = periodsBetween(termsOf(row), range.from, range.to)
+        .filter(
+          (period) =>
+            period.from <= today &&
+            period.to >= row.effective_from &&
+            (row.effective_to === null || period.from <= row.effective_to) &&
+            // A daily target does not count the days its center is closed.
+            !(
+              row.period === 'day' &&
+              row.center_id !== null &&
+              closedDay(row.center_id, period.from)
+            ),
+        )
+        .map((period) => ({ ...period, running: period.to >= today }))
       const amount = Number(row.amount)
       const byMember =
         row.each === null

@@ -287,6 +287,7 @@ describe.each(testDialects)('quotas on %s', (dialect) => {
       [yesterday, 0, false],
       [today(), 2, true],
     ])
+    expect(target.periods.map((period) => period.running)).toEqual([false, false, true])
     expect(target.met).toBe(1)
   })
 

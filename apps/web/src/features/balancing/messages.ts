@@ -30,6 +30,7 @@ export const balancingZhCN = {
   alerts: {
     title: '预警',
     none: '各业务线预计等候均在目标以内',
+    noneIdle: '{n} 条业务线超负荷，但没有空闲窗口可调',
     line: '{skill}：预计等候 {wait}，超过目标 {target} 分钟，而有 {idle} 个窗口空闲',
     nobody: '{skill}：{waiting} 人等候，当前无人可办，而有 {idle} 个窗口空闲',
   },
@@ -104,6 +105,7 @@ export const balancingEnUS: typeof balancingZhCN = {
   alerts: {
     title: 'Alerts',
     none: 'All lines are predicted within the target',
+    noneIdle: '{n} line(s) over target, but no counter is idle to move',
     line: '{skill}: predicted wait {wait}, over the {target}-minute target, while {idle} counter(s) idle',
     nobody:
       '{skill}: {waiting} waiting and nobody able to serve them, while {idle} counter(s) idle',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Attainment,
   attainmentShare,
+  memberCellState,
   memberCellTip,
   percentOf,
   periodState,
@@ -23,7 +24,7 @@ const scope = {
   skillId: null,
   skillName: null,
 }
-const day = (from: string) => ({ from, to: from })
+const day = (from: string) => ({ from, to: from, running: false })
 
 /** Two days of a target of 4 points for each person: one met by both, one by one of two. */
 const perPerson: Attainment = {
@@ -79,11 +80,37 @@ describe('target attainment', () => {
     expect(periodTip(perPerson, perPerson.periods[0]!, t)).toBe(
       '2025-03-13: quotas.attainment.reached{"met":1,"total":2}',
     )
-    const week = { from: '2025-03-10', to: '2025-03-16', used: 12.25, met: false }
+    const week = { from: '2025-03-10', to: '2025-03-16', used: 12.25, met: false, running: false }
     expect(
       periodTip({ ...perPerson, each: null }, { ...week, membersMet: null, members: null }, t),
     ).toBe('2025-03-10 – 2025-03-16: 12.3 / 4')
     expect(memberCellTip(perPerson, 1, { used: 4.8, met: true }, t)).toBe('2025-03-14: 4.8 / 4')
     expect(memberCellTip(perPerson, 2, null, t)).toBe('2025-03-15: quotas.attainment.off')
+  })
+
+  it('does not count a running period as missed until it ends, but counts it once met', () => {
+    const today = { ...day('2025-03-16'), running: true }
+    const running = { ...today, used: 1, met: false, membersMet: 1, members: 2 }
+    expect(periodState(running)).toBe('running')
+    expect(periodState({ ...running, used: 5, met: true, membersMet: 2 })).toBe('met')
+    expect(memberCellState(running, { used: 1, met: false })).toBe('running')
+    expect(memberCellState(running, { used: 5, met: true })).toBe('met')
+    expect(memberCellState(perPerson.periods[0]!, { used: 2, met: false })).toBe('missed')
+    expect(memberCellState(running, null)).toBe('off')
+
+    const day1 = { ...day('2025-03-14'), used: 5, met: true, membersMet: null, members: null }
+    const day2 = { ...day('2025-03-15'), used: 1, met: false, membersMet: null, members: null }
+    const todayWhole = { ...today, used: 1, met: false, membersMet: null, members: null }
+    const whole: Attainment = { ...perPerson, each: null, members: [], met: 1 }
+    expect(attainmentShare({ ...whole, periods: [day1, day2, todayWhole] })).toEqual({
+      met: 1,
+      total: 2,
+    })
+    const metToday = { ...todayWhole, used: 5, met: true }
+    expect(attainmentShare({ ...whole, met: 2, periods: [day1, day2, metToday] })).toEqual({
+      met: 2,
+      total: 3,
+    })
+    expect(periodTip(whole, todayWhole, t)).toBe('2025-03-16 quotas.attainment.running: 1 / 4')
   })
 })
