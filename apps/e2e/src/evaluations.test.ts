@@ -126,6 +126,9 @@ describe('resident ratings (好差评)', () => {
     })
     await expect.poll(() => row.count()).toBeGreaterThan(0)
     expect(await row.first().innerText()).toContain('非常不满意')
+    // Today's satisfaction rests on the few ratings so far: its day is shaded as not over.
+    const trend = manager.getByTestId('evaluations-trend-chart').locator('.chart svg text')
+    await expect.poll(() => trend.allTextContents()).toContain('今日未完')
     await manager.getByTestId('follow-ups-table').scrollIntoViewIfNeeded()
     await settled(manager)
     await screenshot(manager, 'evaluations-follow-ups')

@@ -57,6 +57,11 @@ describe('operation log viewer', () => {
 
     await page.getByTestId('menu-operation-log').click()
     await page.getByTestId('oplog-table').locator('tbody tr').first().waitFor()
+    // Every column fits at 1366 px: the table does not scroll sideways, hiding the first one.
+    const body = page.getByTestId('oplog-table').locator('.el-scrollbar__wrap').first()
+    expect(await body.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(
+      0,
+    )
     await page.getByTestId('oplog-action-filter').click()
     await page.getByTestId('oplog-action-filter').locator('input').fill('账户状态')
     await page.locator('.el-select-dropdown__item:visible', { hasText: '修改账户状态' }).click()

@@ -185,9 +185,13 @@ export const auditsEnUS: typeof auditsZhCN = {
     returned: 'Sent back: {note}',
   },
   notice: {
-    mine: 'You have {count} audit findings to rectify',
-    mineOverdue: 'You have {count} audit findings to rectify, {overdue} of them overdue',
-    center: '{count} audit findings of this center are overdue and not closed',
+    mine: 'You have {count} audit finding to rectify | You have {count} audit findings to rectify',
+    mineOverdue:
+      'You have {count} audit finding to rectify, {overdue} of them overdue | You have {count} audit findings to rectify, {overdue} of them overdue',
+    center:
+      '{count} audit finding of this center is overdue and not closed | {count} audit findings of this center are overdue and not closed',
+    district:
+      '{count} audit finding in the district is overdue and not closed | {count} audit findings in the district are overdue and not closed',
     view: 'View',
   },
 }

@@ -185,6 +185,7 @@ export const auditsZhCN = {
     mine: '您有 {count} 项审计整改待处理',
     mineOverdue: '您有 {count} 项审计整改待处理，其中 {overdue} 项已逾期',
     center: '本中心有 {count} 项审计整改已逾期未关闭',
+    district: '全区有 {count} 项审计整改已逾期未关闭',
     view: '查看',
   },
 }

@@ -14,7 +14,7 @@ import {
   shortCenterName,
   sparkPoints,
 } from './dashboards-view'
-import { presetRange, rangeFromQuery } from './date-range'
+import { partialBuckets, presetRange, rangeFromQuery } from './date-range'
 import { timelineLayout } from './day-timeline'
 
 describe('KPI formatting', () => {
@@ -76,6 +76,30 @@ describe('deltaOf', () => {
 })
 
 describe('ranges', () => {
+  it('marks the trend buckets cut by the range or not over yet', () => {
+    const today = '2026-03-14' // a Saturday
+    const days = ['2026-03-12', '2026-03-13', '2026-03-14']
+    expect(partialBuckets(days, 'day', ['2026-03-12', today], today)).toEqual([false, false, true])
+    // Weeks of a range from Wednesday 02-25: the first and the running one are partial.
+    const weeks = ['2026-02-23', '2026-03-02', '2026-03-09']
+    expect(partialBuckets(weeks, 'week', ['2026-02-25', today], today)).toEqual([true, false, true])
+    // A past range ending on a Sunday: every week whole.
+    expect(partialBuckets(weeks, 'week', ['2026-02-23', '2026-03-15'], '2026-04-01')).toEqual([
+      false,
+      false,
+      false,
+    ])
+    const months = ['2026-01-01', '2026-02-01', '2026-03-01']
+    expect(partialBuckets(months, 'month', ['2026-01-01', today], today)).toEqual([
+      false,
+      false,
+      true,
+    ])
+    // February ends on the 28th: a range to 02-28 holds all of it.
+    expect(partialBuckets(['2026-02-01'], 'month', ['2026-02-01', '2026-02-28'], today)).toEqual([
+      false,
+    ])
+  })
   it('computes the presets from today', () => {
     const today = '2026-03-14'
     expect(presetRange('today', today)).toEqual([today, today])

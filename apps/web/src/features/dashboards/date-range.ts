@@ -1,4 +1,4 @@
-import { dashboardMaxDays } from '@onewindow/contracts'
+import { type TrendGranularity, dashboardMaxDays } from '@onewindow/contracts'
 import { addDays, periodDays } from '../../shared/calendar-days'
 
 /** A dashboard's days, both included, as Shanghai dates. */
@@ -48,3 +48,27 @@ export function rangeFromQuery(query: { from?: unknown; to?: unknown }, today: s
 }
 
 export const rangeTooLong = ([from, to]: Range) => periodDays(from, to) > dashboardMaxDays
+
+/** The last day of the trend bucket that starts on `start` (a day, a Monday, a month's 1st). */
+function bucketEnd(start: string, granularity: TrendGranularity): string {
+  if (granularity === 'day') return start
+  if (granularity === 'week') return addDays(start, 6)
+  const [year, month] = start.split('-').map(Number)
+  return new Date(Date.UTC(year!, month!, 0)).toISOString().slice(0, 10)
+}
+
+/**
+ * Which trend buckets hold only part of their period: cut by the range, or not over yet (they
+ * hold today). Their figures rest on fewer visits than a whole bucket's.
+ */
+export function partialBuckets(
+  starts: readonly string[],
+  granularity: TrendGranularity,
+  [from, to]: Range,
+  today: string,
+): boolean[] {
+  return starts.map((start) => {
+    const end = bucketEnd(start, granularity)
+    return start < from || end > to || end >= today
+  })
+}

@@ -27,6 +27,7 @@ export const dashboardsEnUS: typeof dashboardsZhCN = {
   empty: 'No data in this period',
   loadFailed: 'The dashboard could not be loaded',
   retry: 'Retry',
+  partial: 'Partial',
   units: { minutes: 'min', hours: 'h', points: 'pts' },
   delta: {
     vsPrevious: 'vs previous',
@@ -117,7 +118,8 @@ export const dashboardsEnUS: typeof dashboardsZhCN = {
     table: 'Centers',
     center: 'Center',
     trend: 'Trend',
-    trendHint: 'bars: visits, lines: rates',
+    trendHint:
+      'bars: visits, lines: rates; a grey band marks a partial period (cut by the range, or holding today)',
     granularity: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
   },
   center: {

@@ -25,6 +25,7 @@ export const dashboardsZhCN = {
   empty: '该区间内暂无数据',
   loadFailed: '看板数据加载失败',
   retry: '重试',
+  partial: '不完整',
   units: { minutes: '分钟', hours: '小时', points: '点' },
   delta: {
     vsPrevious: '较上期',
@@ -113,7 +114,7 @@ export const dashboardsZhCN = {
     table: '各中心指标',
     center: '中心',
     trend: '指标趋势',
-    trendHint: '柱为接待量，线为各项比率',
+    trendHint: '柱为接待量，线为各项比率；灰底的时段不完整（被区间截断，或含尚未过完的今天）',
     granularity: { day: '按日', week: '按周', month: '按月' },
   },
   center: {

@@ -48,7 +48,7 @@ export const linkSummaries: Record<string, string> = {
 }
 
 export function greetingKey(hour: number): string {
-  if (hour < 12) return 'home.greeting.morning'
-  if (hour < 18) return 'home.greeting.afternoon'
-  return 'home.greeting.evening'
+  // Before dawn it is still the evening before.
+  if (hour < 5 || hour >= 18) return 'home.greeting.evening'
+  return hour < 12 ? 'home.greeting.morning' : 'home.greeting.afternoon'
 }
