@@ -16,6 +16,14 @@ export function isUniqueViolation(error: unknown): boolean {
   )
 }
 
+/**
+ * Whether MySQL/MariaDB undid the statement's transaction to break a deadlock (InnoDB picks a
+ * victim among concurrent writers): nothing of it was written, and it may simply run again.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ER_LOCK_DEADLOCK'
+}
+
 /** Driver codes of a database that went away: the connection dropped, was killed or refused. */
 const connectionLostCodes = new Set([
   'PROTOCOL_CONNECTION_LOST',

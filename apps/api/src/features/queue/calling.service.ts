@@ -2,7 +2,7 @@ import { type SessionUser, maxRecalls } from '@onewindow/contracts'
 import type { Database } from '@onewindow/db'
 import { callOrder } from '@onewindow/domain'
 import type { Kysely, Transaction } from 'kysely'
-import { isMysql } from '../../db-errors.ts'
+import { isDeadlock, isMysql } from '../../db-errors.ts'
 import { appError } from '../../errors.ts'
 import type { Actor } from '../operation-log/log-chain.ts'
 import {
@@ -122,23 +122,31 @@ export async function callNext(db: Kysely<Database>, user: SessionUser, actor: A
     const waiting = await waitingFor(db, session, user.id, skills, now, focusSkill)
     const order = callOrder(waiting, server, now, focusSkill === null ? null : String(focusSkill))
     if (order.length === 0) throw appError('CONFLICT', 'queue.nothingWaiting')
-    const claimed = await db.transaction().execute(async (trx) => {
-      await holdCounter(trx, session.counter_id)
-      const claimant = { counterId: session.counter_id, staffId: user.id, now }
-      const ticketId = await claimFirst(
-        trx,
-        order.map((ticket) => ticket.id),
-        claimant,
-      )
-      if (ticketId === null) return null
-      const ticket = await loadTicket(trx, ticketId)
-      await recordTicketEvent(trx, actor, ticket, {
-        action: 'queue.call',
-        from: 'waiting',
-        to: 'called',
+    const claimed = await db
+      .transaction()
+      .execute(async (trx) => {
+        await holdCounter(trx, session.counter_id)
+        const claimant = { counterId: session.counter_id, staffId: user.id, now }
+        const ticketId = await claimFirst(
+          trx,
+          order.map((ticket) => ticket.id),
+          claimant,
+        )
+        if (ticketId === null) return null
+        const ticket = await loadTicket(trx, ticketId)
+        await recordTicketEvent(trx, actor, ticket, {
+          action: 'queue.call',
+          from: 'waiting',
+          to: 'called',
+        })
+        return ticket
       })
-      return ticket
-    })
+      // Under a burst of calls InnoDB may undo one claimant's transaction to break a deadlock:
+      // it claimed nothing, and tries again like one that lost the race.
+      .catch((error: unknown) => {
+        if (isDeadlock(error)) return null
+        throw error
+      })
     if (claimed) {
       publishQueueChange(session.center_id)
       return { ticketId: claimed.id, number: claimed.number }

@@ -2,6 +2,7 @@ import type { Database, DatabaseHandle } from '@onewindow/db'
 import { createTestDatabase, testDialects } from '@onewindow/db/testing'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isDeadlock } from '../../db-errors.ts'
 import { insertCatalogFixture } from '../../testing/catalog-fixture.ts'
 import { appCodeOf, callerAs } from '../../testing/callers.ts'
 import { insertFixture } from '../../testing/fixture.ts'
@@ -32,7 +33,10 @@ async function insertWaiting(db: Kysely<Database>, count: number) {
 
 type Claim = (db: Kysely<Database>, worker: number) => Promise<number | null>
 
-/** The product's claim: the oldest waiting tickets, taken by conditional update. */
+/**
+ * The product's claim: the oldest waiting tickets, taken by conditional update; a claim InnoDB
+ * undid to break a deadlock counts as lost, as in callNext.
+ */
 const atomicClaim: Claim = async (db, worker) => {
   for (;;) {
     const candidates = await db
@@ -45,7 +49,15 @@ const atomicClaim: Claim = async (db, worker) => {
       .execute()
     if (candidates.length === 0) return null
     for (const { id } of candidates) {
-      if (await claimTicket(db, id, { counterId: 1, staffId: worker, now: Date.now() })) return id
+      const won = await claimTicket(db, id, {
+        counterId: 1,
+        staffId: worker,
+        now: Date.now(),
+      }).catch((error: unknown) => {
+        if (isDeadlock(error)) return false
+        throw error
+      })
+      if (won) return id
     }
   }
 }
